@@ -1,0 +1,58 @@
+/**
+ * `npm run import -- [PATH…] [--date YYYY-MM-DD] [--strict] [--dry-run]`
+ * Turns source files into one entry per paper under content/papers/.
+ */
+import { parseArgs } from 'node:util';
+import { settings } from '../src/settings.ts';
+import { runImport } from './lib/import/run-import.ts';
+import { formatProblem, formatSummary } from './lib/import/report.ts';
+
+const usage = 'usage: npm run import -- [PATH…] [--date YYYY-MM-DD] [--strict] [--dry-run]';
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        date: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const date = args.values.date;
+  if (date !== undefined && !/^\d{4}(-\d{2}-\d{2})?$/.test(date)) {
+    console.error(`--date ${date}: expected YYYY-MM-DD or YYYY\n${usage}`);
+    return 2;
+  }
+  const summary = await runImport({
+    paths: args.positionals.length ? args.positionals : [settings.sourcesDir],
+    papersDir: settings.papersDir,
+    topicsFile: settings.topicsFile,
+    date,
+    strict: args.values.strict,
+    dryRun: args.values['dry-run'],
+    onFile: process.stderr.isTTY ? (done, total, path) => process.stderr.write(`\r\u001b[2K[${done}/${total}] ${path}`) : undefined,
+  });
+  if (process.stderr.isTTY) process.stderr.write('\r\u001b[2K');
+  for (const problem of summary.problems) console.error(formatProblem(problem));
+  console.log(formatSummary(summary, args.values['dry-run']));
+  return summary.problems.length ? 1 : 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: Error) => {
+    console.error(`import failed: ${error.message}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,93 @@
+import { mkdir, readFile, rename, writeFile, rm } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { parseEntry, serializeEntry } from '../../../src/lib/entry-file.ts';
+import { paperSchema, type PaperInput } from '../../../src/lib/paper-schema.ts';
+import { listSourceFiles } from './read-sources.ts';
+import { identityKeys, normalizeArxivId, normalizeDoi } from './identity.ts';
+import type { Problem } from '../formats/types.ts';
+
+/** An entry file as found on disk. */
+export interface Entry {
+  path: string;
+  data: PaperInput;
+  body: string;
+}
+
+/** The entries of the digest, indexed for matching. */
+export interface EntryIndex {
+  entries: Entry[];
+  byKey: Map<string, Entry>;
+  slugs: Set<string>;
+}
+
+/** Keys an existing entry can be matched by. */
+export function entryKeys(data: PaperInput): string[] {
+  return identityKeys({
+    id: data.id,
+    title: data.title,
+    arxivId: normalizeArxivId(data.id.startsWith('arxiv:') ? data.id.slice(6) : undefined),
+    doi: normalizeDoi(data.id.startsWith('doi:') ? data.id.slice(4) : undefined),
+  });
+}
+
+/** Adds an entry to the index under each of its keys (first one in wins). */
+export function indexEntry(index: EntryIndex, entry: Entry): void {
+  for (const key of entryKeys(entry.data)) if (!index.byKey.has(key)) index.byKey.set(key, entry);
+  index.slugs.add(entry.data.slug);
+}
+
+/** Reads every entry under `dir`. A broken one is reported and left alone; its file name stays reserved. */
+export async function loadEntries(dir: string, problems: Problem[]): Promise<EntryIndex> {
+  const index: EntryIndex = { entries: [], byKey: new Map(), slugs: new Set() };
+  const ignore: Problem[] = [];
+  const paths = (await listSourceFiles([dir], ignore)).filter((p) => /\.mdx?$/.test(p));
+  for (const path of paths) {
+    const text = await readFile(path, 'utf8');
+    const slugFromName = path.replace(/^.*\//, '').replace(/\.mdx?$/, '');
+    let parsed;
+    try {
+      parsed = parseEntry(text);
+    } catch (error) {
+      problems.push({ file: path, field: 'frontmatter', message: `entry is not valid YAML, left untouched: ${(error as Error).message.split('\n')[0]}` });
+      index.slugs.add(slugFromName);
+      continue;
+    }
+    const check = paperSchema.safeParse(parsed.data);
+    if (!check.success) {
+      const issue = check.error.issues[0];
+      problems.push({ file: path, field: issue.path.join('.') || 'frontmatter', message: `entry left untouched: ${issue.message}` });
+      index.slugs.add(slugFromName);
+      continue;
+    }
+    const entry: Entry = { path, data: parsed.data as PaperInput, body: parsed.body };
+    index.entries.push(entry);
+    indexEntry(index, entry);
+  }
+  return index;
+}
+
+/** Where a new entry goes: by digest year and month, named by slug. */
+export function entryPath(dir: string, data: { date: string; slug: string }): string {
+  return join(dir, data.date.slice(0, 4), data.date.slice(5, 7), `${data.slug}.mdx`);
+}
+
+/** Writes a file whole or not at all: a temporary file renamed into place. */
+export async function writeAtomic(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, text);
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+/** Writes an entry's text. */
+export async function writeEntry(entry: Entry): Promise<void> {
+  await writeAtomic(entry.path, serializeEntry(entry.data, entry.body));
+}
+
+/** A path relative to the working folder, for messages. */
+export const shown = (path: string) => relative(process.cwd(), path) || path;

@@ -1,0 +1,45 @@
+import matter from 'gray-matter';
+import { parse, stringify } from 'yaml';
+import { paperKeyOrder, type PaperInput } from './paper-schema.ts';
+
+/**
+ * YAML for frontmatter. Reading uses the YAML 1.2 core schema, so `date: 2025-03-12` stays a string;
+ * writing uses YAML 1.1 quoting, so other readers (js-yaml) never see a date, a boolean or a number
+ * where we meant text.
+ */
+const yamlEngine = {
+  parse: (text: string) => (parse(text, { schema: 'core' }) ?? {}) as object,
+  stringify: (data: object) => stringify(data, { schema: 'yaml-1.1', lineWidth: 0, minContentWidth: 0 }),
+};
+
+/** An entry file split into its frontmatter data and the curator's body, byte for byte. */
+export function parseEntry(text: string): { data: Record<string, unknown>; body: string } {
+  // Passing options turns off gray-matter's cache, which would keep every file in memory.
+  const file = matter(text, { engines: { yaml: yamlEngine }, language: 'yaml' });
+  return { data: file.data, body: file.content };
+}
+
+/** Empty values are left out so entries stay short. */
+function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return Object.values(value).every(isEmpty);
+  return false;
+}
+
+/** Frontmatter data in the schema's key order, empty values dropped. */
+export function orderedData(data: PaperInput): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of paperKeyOrder) {
+    const value = data[key];
+    if (isEmpty(value)) continue;
+    out[key] =
+      key === 'links' ? Object.fromEntries(Object.entries(value as object).filter(([, v]) => !isEmpty(v))) : value;
+  }
+  return out;
+}
+
+/** The text of an entry file: frontmatter, then the body exactly as given. */
+export function serializeEntry(data: PaperInput, body: string): string {
+  return `---\n${yamlEngine.stringify(orderedData(data))}---\n${body}`;
+}

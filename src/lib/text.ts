@@ -1,0 +1,25 @@
+import { decodeHTML } from 'entities';
+
+/** Collapses whitespace runs (hard line breaks included) to single spaces and trims. */
+export function squash(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Imported text made plain: entities decoded, control characters gone, whitespace collapsed. */
+export function cleanText(text: string): string {
+  return squash(
+    decodeHTML(text.normalize('NFC'))
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff]/g, ''),
+  );
+}
+
+/** A title reduced for identity comparison: case, accents, punctuation and spacing ignored. */
+export function titleKey(title: string): string {
+  return cleanText(title)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,56 @@
+/**
+ * Site settings: the one file a curator edits to make the digest their own.
+ * `SITE_URL` and `BASE_PATH` in the environment override `url` and `base` at build time.
+ */
+export interface Settings {
+  /** Site title, shown in the header, feeds and social cards. */
+  title: string;
+  /** One-line description, used on the home page and in feeds. */
+  description: string;
+  /** Absolute URL the site is published at, e.g. `https://papers.example.org`. */
+  url: string;
+  /** Path the site lives under, e.g. `/` or `/digest/` for a GitHub Pages project site. */
+  base: string;
+  /** Language of the site's own text (BCP 47). */
+  lang: string;
+  /** Papers per page on topic pages. */
+  pageSize: number;
+  /** How many recent digest days the home page lists. */
+  recentDays: number;
+  /** Taxonomy file, relative to the project root. */
+  topicsFile: string;
+  /** Folder the import reads by default, relative to the project root. */
+  sourcesDir: string;
+  /** Folder holding one entry per paper, relative to the project root. */
+  papersDir: string;
+}
+
+const defaults: Settings = {
+  title: 'Paperboy Digest',
+  description: 'A curated digest of research papers, one day at a time.',
+  url: 'https://example.org',
+  base: '/',
+  lang: 'en',
+  pageSize: 20,
+  recentDays: 7,
+  topicsFile: 'content/topics.yaml',
+  sourcesDir: 'content/sources',
+  papersDir: 'content/papers',
+};
+
+/** Makes `digest`, `/digest`, `/digest/` all read `/digest/`. */
+export function normalizeBase(base: string): string {
+  const trimmed = base.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** Settings with environment overrides applied. */
+export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
+  return {
+    ...defaults,
+    url: (env.SITE_URL || defaults.url).replace(/\/+$/, ''),
+    base: normalizeBase(env.BASE_PATH || defaults.base),
+  };
+}
+
+export const settings = loadSettings();
