@@ -1,0 +1,30 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildDigest, type Digest } from '../lib/digest.ts';
+
+let digest: Promise<Digest> | undefined;
+let notes: Promise<Map<string, CollectionEntry<'notes'>>> | undefined;
+let intros: Promise<Map<string, CollectionEntry<'digests'>>> | undefined;
+
+/** The digest, read from the content collections once per build and shared by every page. */
+export function loadDigest(): Promise<Digest> {
+  digest ??= (async () => {
+    const [papers, topics] = await Promise.all([getCollection('papers'), getCollection('topics')]);
+    return buildDigest(
+      papers.map((e) => e.data),
+      topics.map((e) => e.data),
+    );
+  })();
+  return digest;
+}
+
+/** The curator's notes by paper slug; most papers have none. */
+export function loadNotes(): Promise<Map<string, CollectionEntry<'notes'>>> {
+  notes ??= getCollection('notes').then((list) => new Map(list.map((e) => [e.id, e])));
+  return notes;
+}
+
+/** Editor's intros by digest day. */
+export function loadIntros(): Promise<Map<string, CollectionEntry<'digests'>>> {
+  intros ??= getCollection('digests').then((list) => new Map(list.map((e) => [e.id, e])));
+  return intros;
+}

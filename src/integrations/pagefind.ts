@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import * as pagefind from 'pagefind';
+
+/** Turns Pagefind's error list into one thrown error. */
+function check(step: string, errors: string[]): void {
+  if (errors.length) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
+}
+
+/** Indexes the built site's paper pages (those marked `data-pagefind-body`) into `<dir>/pagefind/`. */
+export async function indexSite(dir: string, logger: AstroIntegrationLogger, language: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+  check('createIndex', errors);
+  try {
+    const added = await index!.addDirectory({ path: dir });
+    check('indexing', added.errors);
+    const written = await index!.writeFiles({ outputPath: `${dir.replace(/\/$/, '')}/pagefind` });
+    check('writing', written.errors);
+    logger.info(`indexed ${added.page_count} pages for search`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Builds the Pagefind search index when Astro finishes a build. */
+export function pagefindIntegration(options: { language: string }): AstroIntegration {
+  return {
+    name: 'paperboy:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        await indexSite(fileURLToPath(dir), logger, options.language);
+      },
+    },
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * TeX text made Unicode: accents (`{\'e}` → é), special letters (`\ss`), escapes (`\&`),
+ * dashes and quotes, protective braces dropped. `$…$`, `$$…$$`, `\(…\)` and `\[…\]` math is
+ * kept exactly as written, and commands this table does not know are kept as they are.
+ */
+
+/** Accent commands and the combining mark each stands for. */
+const accents: Record<string, string> = {
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '"': '\u0308',
+  '~': '\u0303',
+  '=': '\u0304',
+  '.': '\u0307',
+  u: '\u0306',
+  v: '\u030c',
+  H: '\u030b',
+  c: '\u0327',
+  k: '\u0328',
+  r: '\u030a',
+  d: '\u0323',
+  b: '\u0331',
+  t: '\u0361',
+};
+
+/** Commands that stand for one character or a short text. */
+const symbols: Record<string, string> = {
+  ss: 'ß', SS: 'SS', o: 'ø', O: 'Ø', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', aa: 'å', AA: 'Å',
+  l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ', dj: 'đ', DJ: 'Đ',
+  ldots: '…', dots: '…', textellipsis: '…', textendash: '–', textemdash: '—',
+  textquoteleft: '‘', textquoteright: '’', textquotedblleft: '“', textquotedblright: '”',
+  guillemotleft: '«', guillemotright: '»', textasciitilde: '~', textbackslash: '\\',
+  textunderscore: '_', textbar: '|', textless: '<', textgreater: '>', textdegree: '°', deg: '°',
+  copyright: '©', textcopyright: '©', textregistered: '®', texttrademark: '™', S: '§', P: '¶',
+  pounds: '£', euro: '€', textbullet: '•', textperiodcentered: '·', textmu: 'µ',
+  TeX: 'TeX', LaTeX: 'LaTeX', BibTeX: 'BibTeX', slash: '/', textslash: '/', '\\': ' ',
+};
+
+/** Commands whose argument is the text itself (`\emph{x}` → x). */
+const wrappers = new Set([
+  'emph', 'textit', 'textbf', 'textsc', 'texttt', 'textrm', 'textsf', 'textsl', 'textup', 'textmd',
+  'textnormal', 'text', 'mbox', 'hbox', 'uppercase', 'lowercase', 'MakeUppercase', 'MakeLowercase', 'NoCaseChange', 'nocase',
+]);
+
+/** Switches that change the font and print nothing (`{\em x}` → x). */
+const switches = new Set(['em', 'it', 'bf', 'sc', 'tt', 'rm', 'sf', 'sl', 'itshape', 'bfseries', 'scshape', 'upshape', 'mdseries', 'normalfont', 'relax', 'protect']);
+
+/** Single-character escapes and what they print. */
+const escapes: Record<string, string> = { '&': '&', '%': '%', $: '$', '#': '#', _: '_', '{': '{', '}': '}', ' ': ' ', ',': ' ', ';': ' ', ':': ' ', '!': '', '-': '', '/': '', '@': '' };
+
+const isLetter = (ch: string | undefined) => !!ch && /[a-zA-Z]/.test(ch);
+
+/** The end (exclusive) of the brace group opening at `start`, or the text's end if it never closes. */
+function groupEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i + 1;
+  }
+  return text.length;
+}
+
+/** The end (exclusive) of the math span opening at `start`, or -1 when it never closes. */
+function mathEnd(text: string, start: number): number {
+  const open = text.startsWith('$$', start) ? '$$' : text[start] === '$' ? '$' : text.slice(start, start + 2);
+  const close = open === '\\(' ? '\\)' : open === '\\[' ? '\\]' : open;
+  for (let i = start + open.length; i < text.length; i++) {
+    if (text.startsWith(close, i)) return i + close.length;
+    if (text[i] === '\\') i++;
+  }
+  return -1;
+}
+
+/** Puts a combining mark on the first letter of `base` (dotless i and j get their dot back). */
+function accent(base: string, mark: string): string {
+  if (!base) return mark;
+  const first = base[0] === 'ı' ? 'i' : base[0] === 'ȷ' ? 'j' : base[0];
+  return `${first}${mark}${base.slice(1)}`.normalize('NFC');
+}
+
+/** TeX source of titles, names and abstracts as Unicode text, math left untouched. */
+export function texToUnicode(text: string): string {
+  return convert(text).normalize('NFC');
+}
+
+function convert(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    const isMath = ch === '$' || (ch === '\\' && (text[i + 1] === '(' || text[i + 1] === '['));
+    if (isMath) {
+      const end = mathEnd(text, i);
+      if (end > 0) {
+        out += text.slice(i, end);
+        i = end;
+        continue;
+      }
+      if (ch === '$') {
+        out += '$';
+        i++;
+        continue;
+      }
+    }
+    if (ch === '\\') {
+      const [piece, next] = command(text, i);
+      out += piece;
+      i = next;
+      continue;
+    }
+    if (ch === '{' || ch === '}') {
+      i++;
+      continue;
+    }
+    if (text.startsWith('---', i)) [out, i] = [out + '—', i + 3];
+    else if (text.startsWith('--', i)) [out, i] = [out + '–', i + 2];
+    else if (text.startsWith('``', i)) [out, i] = [out + '“', i + 2];
+    else if (text.startsWith("''", i)) [out, i] = [out + '”', i + 2];
+    else if (ch === '~') {
+      // A tie between two words is a space; "~500" or "x ~ y" means "about" and stays.
+      const tie = /\S/.test(text[i - 1] ?? ' ') && /[^\s\d]/.test(text[i + 1] ?? ' ');
+      out += tie ? '\u00a0' : '~';
+      i++;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** One command starting at `start` (a backslash): what it prints and where the text goes on. */
+function command(text: string, start: number): [string, number] {
+  const name = isLetter(text[start + 1]) ? /^[a-zA-Z]+/.exec(text.slice(start + 1))![0] : text[start + 1] ?? '';
+  let i = start + 1 + name.length;
+  if (!name) return ['\\', i];
+  const letterName = isLetter(name[0]);
+  // After a command word, one space (or an empty `{}`) only ends the name.
+  const skipTerminator = () => {
+    if (text.startsWith('{}', i)) i += 2;
+    else if (letterName && text[i] === ' ') i++;
+  };
+
+  if (name in accents && (!letterName || !isLetter(text[i]))) {
+    while (text[i] === ' ') i++; // an accent's argument may follow a space, as in `\c c`
+    let base: string;
+    if (text[i] === '{') {
+      const end = groupEnd(text, i);
+      base = convert(text.slice(i + 1, end - 1));
+      i = end;
+    } else if (text[i] === '\\') {
+      const [piece, next] = command(text, i);
+      base = piece;
+      i = next;
+    } else {
+      base = text[i] ?? '';
+      i += base.length;
+    }
+    return [accent(base, accents[name]), i];
+  }
+  if (!letterName && name in escapes) return [escapes[name], i];
+  if (name in symbols) {
+    skipTerminator();
+    return [symbols[name], i];
+  }
+  if (switches.has(name)) {
+    if (text[i] === ' ') i++;
+    return ['', i];
+  }
+  if (name === 'url' && text[i] === '{') {
+    const end = groupEnd(text, i);
+    return [text.slice(i + 1, end - 1), end]; // a URL is verbatim
+  }
+  if (wrappers.has(name)) return ['', i]; // the argument's braces are dropped as the text goes on
+  if (name === 'href' && text[i] === '{') return ['', groupEnd(text, i)]; // keep the link text, not the URL
+  // Unknown: keep the command and its immediate argument exactly as written.
+  const end = text[i] === '{' ? groupEnd(text, i) : i;
+  return [text.slice(start, end), end];
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Loader } from 'astro/loaders';
+import { parseEntry } from '../lib/entry-file.ts';
+import { listFilesSync } from '../lib/files.ts';
+import { paperSchema } from '../lib/paper-schema.ts';
+
+/** Entry files: `.mdx` (or `.md`) under the papers folder. */
+const entryFile = /\.mdx?$/;
+
+/** True when an entry file has a curator's body after its frontmatter. */
+export function hasNotes(body: string): boolean {
+  return body.trim() !== '';
+}
+
+/** Entry files, relative to `dir`, that carry notes: only these are compiled as MDX. */
+export function filesWithNotes(dir: string): string[] {
+  return listFilesSync(dir, entryFile)
+    .filter((path) => hasNotes(parseEntry(readFileSync(path, 'utf8')).body))
+    .map((path) => relative(dir, path).split('\\').join('/'));
+}
+
+/**
+ * Papers as data. Frontmatter is read with gray-matter, and the body is not compiled here, so a
+ * paper costs what its data costs; the few bodies with notes are compiled by the `notes` collection.
+ */
+export function papersLoader(dir: string): Loader {
+  const root = resolve(dir);
+  return {
+    name: 'paperboy-papers',
+    schema: paperSchema,
+    load: async ({ store, parseData, generateDigest, watcher }) => {
+      const sync = async () => {
+        const seen = new Map<string, string>();
+        for (const path of listFilesSync(root, entryFile)) {
+          const text = readFileSync(path, 'utf8');
+          const filePath = relative(process.cwd(), path);
+          const { data } = parseEntry(text);
+          const id = String(data.slug ?? '');
+          if (seen.has(id)) throw new Error(`${filePath}: slug "${id}" is also used by ${seen.get(id)}`);
+          seen.set(id, filePath);
+          const digest = generateDigest(text);
+          if (store.get(id)?.digest === digest) continue;
+          store.set({ id, data: await parseData({ id, data, filePath }), digest, filePath });
+        }
+        for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      };
+      await sync();
+      watcher?.add(root);
+      watcher?.on('all', (_event, path) => {
+        if (path.startsWith(root) && entryFile.test(path)) void sync();
+      });
+    },
+  };
+}
