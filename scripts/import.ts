@@ -41,7 +41,9 @@ async function main(): Promise<number> {
     date,
     strict: args.values.strict,
     dryRun: args.values['dry-run'],
-    onFile: process.stderr.isTTY ? (done, total, path) => process.stderr.write(`\r\u001b[2K[${done}/${total}] ${path}`) : undefined,
+    onFile: process.stderr.isTTY
+      ? (done, total, path) => process.stderr.write(`\r\u001b[2K[${done}/${total}] ${path}`)
+      : undefined,
   });
   if (process.stderr.isTTY) process.stderr.write('\r\u001b[2K');
   for (const problem of summary.problems) console.error(formatProblem(problem));

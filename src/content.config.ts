@@ -10,7 +10,11 @@ const papers = defineCollection({ loader: papersLoader(settings.papersDir) });
 
 /** The curator's notes: the MDX bodies of the entries that have one, keyed by entry path. */
 const notes = defineCollection({
-  loader: glob({ pattern: filesWithNotes(settings.papersDir), base: settings.papersDir, generateId: ({ data }) => String(data.slug) }),
+  loader: glob({
+    pattern: filesWithNotes(settings.papersDir),
+    base: settings.papersDir,
+    generateId: ({ data }) => String(data.slug),
+  }),
   schema: z.object({ slug: z.string() }).passthrough(),
 });
 

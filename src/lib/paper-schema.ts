@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar day');
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'not a real calendar day',
+  );
 
 /** Only http(s) links are ever kept: `javascript:` and `data:` URLs are dropped. */
 export const httpUrl = z.string().regex(/^https?:\/\/[^\s<>"]+$/i, 'expected an http(s) URL');

@@ -42,7 +42,9 @@ export function compileTaxonomy(topics: Topic[]): TopicMatcher[] {
     try {
       return new RegExp(source, 'iu');
     } catch (error) {
-      throw new Error(`topic "${topic.id}": invalid match rule /${source}/: ${(error as Error).message}`);
+      throw new Error(`topic "${topic.id}": invalid match rule /${source}/: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   };
   return topics.map((topic) => ({

@@ -7,7 +7,17 @@ import { launchBrowser } from './browser.ts';
 import { serveStatic } from './serve.ts';
 
 const paths = process.argv.slice(2);
-const pages = paths.length ? paths : ['', 'papers/instantsplat-unbounded-sparse-view-pose-free-gaussian/', 'topics/', 'topics/sparse-view-3d/', '2025/03/12/', 'search/?q=gaussian+splatting', '404.html'];
+const pages = paths.length
+  ? paths
+  : [
+      '',
+      'papers/instantsplat-unbounded-sparse-view-pose-free-gaussian/',
+      'topics/',
+      'topics/sparse-view-3d/',
+      '2025/03/12/',
+      'search/?q=gaussian+splatting',
+      '404.html',
+    ];
 const out = 'tests/.output/screens';
 await mkdir(out, { recursive: true });
 const site = await serveStatic('dist');

@@ -48,14 +48,22 @@ export async function loadEntries(dir: string, problems: Problem[]): Promise<Ent
     try {
       parsed = parseEntry(text);
     } catch (error) {
-      problems.push({ file: path, field: 'frontmatter', message: `entry is not valid YAML, left untouched: ${(error as Error).message.split('\n')[0]}` });
+      problems.push({
+        file: path,
+        field: 'frontmatter',
+        message: `entry is not valid YAML, left untouched: ${(error as Error).message.split('\n')[0]}`,
+      });
       index.slugs.add(slugFromName);
       continue;
     }
     const check = paperSchema.safeParse(parsed.data);
     if (!check.success) {
       const issue = check.error.issues[0];
-      problems.push({ file: path, field: issue.path.join('.') || 'frontmatter', message: `entry left untouched: ${issue.message}` });
+      problems.push({
+        file: path,
+        field: issue.path.join('.') || 'frontmatter',
+        message: `entry left untouched: ${issue.message}`,
+      });
       index.slugs.add(slugFromName);
       continue;
     }

@@ -4,8 +4,7 @@ import { titleKey } from '../../../src/lib/text.ts';
 /** An arXiv id without version or prefix (`2501.01234`, `hep-th/9901001`), if the text holds one. */
 export function normalizeArxivId(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  const m =
-    /(?:arxiv[:/]\s*|abs\/|pdf\/)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?/i.exec(value.trim());
+  const m = /(?:arxiv[:/]\s*|abs\/|pdf\/)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?/i.exec(value.trim());
   return m ? m[1] : undefined;
 }
 

@@ -17,7 +17,8 @@ const isBlank = (v: unknown) => v === undefined || v === '' || (Array.isArray(v)
  */
 export function mergeFacts<T extends Facts>(entry: T, incoming: Facts): T {
   const out: T = { ...entry };
-  for (const key of fillOnly) if (isBlank(out[key]) && !isBlank(incoming[key])) Object.assign(out, { [key]: incoming[key] });
+  for (const key of fillOnly)
+    if (isBlank(out[key]) && !isBlank(incoming[key])) Object.assign(out, { [key]: incoming[key] });
   if (isBlank(out.authors) && !isBlank(incoming.authors)) out.authors = incoming.authors;
   if (isBlank(out.keywords) && !isBlank(incoming.keywords)) out.keywords = incoming.keywords;
   for (const key of counters) {

@@ -37,7 +37,14 @@ export function normalizeRecord(
   if (!title) return { problem: { ...where, field: 'title', message: 'record has no title' } };
   const published = dayOf(record.published);
   const date = dayOf(record.date) ?? fallbackDate ?? published;
-  if (!date) return { problem: { ...where, field: 'date', message: 'no digest date: name the file after its day (YYYY-MM-DD) or pass --date' } };
+  if (!date)
+    return {
+      problem: {
+        ...where,
+        field: 'date',
+        message: 'no digest date: name the file after its day (YYYY-MM-DD) or pass --date',
+      },
+    };
 
   const arxivId = normalizeArxivId(record.arxivId);
   const doi = normalizeDoi(record.doi);

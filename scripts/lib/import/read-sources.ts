@@ -49,7 +49,10 @@ export async function readSourceFile(path: string, problems: Problem[]): Promise
   try {
     bytes = await readFile(path);
   } catch (error) {
-    problems.push({ file: path, message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+    problems.push({
+      file: path,
+      message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    });
     return undefined;
   }
   if (bytes.length === 0) {

@@ -5,7 +5,9 @@ import { shown } from './entries.ts';
 /** `file:line: record N, field "x": message` — enough to find and fix it. */
 export function formatProblem(p: Problem): string {
   const place = [shown(p.file), p.line].filter((x) => x !== undefined).join(':');
-  const detail = [p.record !== undefined && `record ${p.record}`, p.field && `field "${p.field}"`].filter(Boolean).join(', ');
+  const detail = [p.record !== undefined && `record ${p.record}`, p.field && `field "${p.field}"`]
+    .filter(Boolean)
+    .join(', ');
   return `${place}: ${detail ? `${detail}: ` : ''}${p.message}`;
 }
 
@@ -16,7 +18,9 @@ export function formatSummary(s: ImportSummary, dryRun: boolean): string {
     `${s.files} file(s), ${s.records} record(s): ${s.created.length} new, ${s.updated.length} updated, ${s.unchanged} unchanged, ${s.duplicates} merged duplicate(s), ${s.skipped} skipped`,
   ];
   if (s.written || dryRun) {
-    lines.push(`${verb} ${s.created.length + s.updated.length} entr${s.created.length + s.updated.length === 1 ? 'y' : 'ies'}`);
+    lines.push(
+      `${verb} ${s.created.length + s.updated.length} entr${s.created.length + s.updated.length === 1 ? 'y' : 'ies'}`,
+    );
   } else lines.push('wrote nothing (--strict and there were problems)');
   return lines.join('\n');
 }

@@ -40,7 +40,10 @@ export interface ImportSummary {
 }
 
 /** Reads, detects and parses every source file into normalized papers. */
-async function readPapers(options: ImportOptions, problems: Problem[]): Promise<{ papers: ImportedPaper[]; files: number; records: number; skipped: number }> {
+async function readPapers(
+  options: ImportOptions,
+  problems: Problem[],
+): Promise<{ papers: ImportedPaper[]; files: number; records: number; skipped: number }> {
   const paths = await listSourceFiles(options.paths, problems);
   const papers: ImportedPaper[] = [];
   let records = 0;
@@ -51,7 +54,11 @@ async function readPapers(options: ImportOptions, problems: Problem[]): Promise<
     if (!file) continue;
     const format = detectFormat(file);
     if (!format) {
-      problems.push({ file: path, line: 1, message: 'unknown format: not a papers listing, JSON, JSONL, Atom, BibTeX, CSL or CSV file this import reads' });
+      problems.push({
+        file: path,
+        line: 1,
+        message: 'unknown format: not a papers listing, JSON, JSONL, Atom, BibTeX, CSL or CSV file this import reads',
+      });
       continue;
     }
     const fallbackDate = options.date && isIsoDay(options.date) ? options.date : undefined;

@@ -9,7 +9,7 @@ export async function loadTaxonomy(path: string): Promise<TopicMatcher[]> {
   try {
     data = parse(await readFile(path, 'utf8')) ?? [];
   } catch (error) {
-    throw new Error(`${path}: ${(error as Error).message.split('\n')[0]}`);
+    throw new Error(`${path}: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   }
   const result = taxonomySchema.safeParse(data);
   if (!result.success) {
@@ -19,12 +19,15 @@ export async function loadTaxonomy(path: string): Promise<TopicMatcher[]> {
   try {
     return compileTaxonomy(result.data);
   } catch (error) {
-    throw new Error(`${path}: ${(error as Error).message}`);
+    throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
   }
 }
 
 /** Topics for a new paper: the ones its source names that the taxonomy knows, then the rules' picks. */
-export function assignTopics(matchers: TopicMatcher[], paper: { title: string; abstract?: string; sourceTopics: string[] }): string[] {
+export function assignTopics(
+  matchers: TopicMatcher[],
+  paper: { title: string; abstract?: string; sourceTopics: string[] },
+): string[] {
   const known = new Map<string, string>();
   for (const { topic } of matchers) {
     known.set(topic.id, topic.id);
