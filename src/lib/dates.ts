@@ -70,7 +70,7 @@ export function isoWeek(day: string): { year: number; week: number } {
   return { year, week };
 }
 
-/** "12 March 2025" style for a `YYYY-MM-DD` day (or `YYYY-MM` month, `YYYY` year). */
+/** "March 12, 2025" style (in English) for a `YYYY-MM-DD` day (or `YYYY-MM` month, `YYYY` year). */
 export function formatDay(value: string, lang = 'en'): string {
   const [y, m, d] = value.split('-').map(Number);
   const date = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));

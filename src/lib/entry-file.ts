@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { parse, stringify } from 'yaml';
+import { Document, isScalar, parse, visit } from 'yaml';
 import { paperKeyOrder, type PaperInput } from './paper-schema.ts';
 
 /**
@@ -9,7 +9,18 @@ import { paperKeyOrder, type PaperInput } from './paper-schema.ts';
  */
 const yamlEngine = {
   parse: (text: string) => (parse(text, { schema: 'core' }) ?? {}) as object,
-  stringify: (data: object) => stringify(data, { schema: 'yaml-1.1', lineWidth: 0, minContentWidth: 0 }),
+  stringify: (data: object) => {
+    const doc = new Document(data, { schema: 'yaml-1.1' });
+    visit(doc, {
+      // YAML 1.2 reads `0o17` as a number; YAML 1.1 has no such form, so it would be written plain.
+      Scalar: (_key, node) => {
+        if (isScalar(node) && typeof node.value === 'string' && /^[-+]?0o[0-7]+$/i.test(node.value)) {
+          node.type = 'QUOTE_DOUBLE';
+        }
+      },
+    });
+    return doc.toString({ lineWidth: 0, minContentWidth: 0 });
+  },
 };
 
 /** An entry file split into its frontmatter data and the curator's body, byte for byte. */

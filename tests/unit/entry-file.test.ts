@@ -8,7 +8,10 @@ import { orderedData, parseEntry, serializeEntry } from '../../src/lib/entry-fil
 import { paperKeyOrder, paperSchema, type PaperInput } from '../../src/lib/paper-schema.ts';
 
 const samplePath = fileURLToPath(new URL('../../content/sources/2025-03-12-papers.txt', import.meta.url));
-const records = listing.parse({ path: samplePath, name: '2025-03-12-papers.txt', text: readFileSync(samplePath, 'utf8') }, {}).records;
+const records = listing.parse(
+  { path: samplePath, name: '2025-03-12-papers.txt', text: readFileSync(samplePath, 'utf8') },
+  {},
+).records;
 const instantSplat = records.find((r) => r.title!.startsWith('InstantSplat'))!;
 
 /** A full entry built from a real record of the sample. */
@@ -21,7 +24,11 @@ const realEntry: PaperInput = {
   date: '2025-03-12',
   published: '2024-03-29',
   topics: ['sparse-view-3d'],
-  links: { abs: 'https://arxiv.org/abs/2403.20309', pdf: 'https://arxiv.org/pdf/2403.20309', project: 'https://instantsplat.github.io' },
+  links: {
+    abs: 'https://arxiv.org/abs/2403.20309',
+    pdf: 'https://arxiv.org/pdf/2403.20309',
+    project: 'https://instantsplat.github.io',
+  },
   upvotes: 12,
   comments: 0,
   keywords: ['gaussian splatting', 'pose-free'],
@@ -51,7 +58,10 @@ describe('serializeEntry then parseEntry', () => {
     ['--- lines', 'Before\n---\nbetween rules\n---\n'],
     ['a --- first line', '---\nnot frontmatter\n---\n'],
     ['frontmatter-looking text', '---\ntitle: fake\n---\nbody\n'],
-    ['MDX with JSX, import and expressions', "import Figure from '../../components/Figure.astro';\n\n<Figure src=\"a.png\" caption={`Fig. ${1}`} />\n\nexport const meta = { a: 1 };\n\n{/* curator comment */}\n"],
+    [
+      'MDX with JSX, import and expressions',
+      'import Figure from \'../../components/Figure.astro\';\n\n<Figure src="a.png" caption={`Fig. ${1}`} />\n\nexport const meta = { a: 1 };\n\n{/* curator comment */}\n',
+    ],
     ['CRLF line ends', 'line one\r\nline two\r\n'],
     ['leading spaces', '    indented code\n'],
     ['no final newline', 'last line'],

@@ -15,15 +15,36 @@ const slugPattern = paperSchema.shape.slug;
 
 describe('slugFromTitle on real titles', () => {
   it.each([
-    ['GQSA: Group Quantization and Sparsity for Accelerating Large Language Model Inference', 'gqsa-group-quantization-and-sparsity-for-accelerating-large'],
+    [
+      'GQSA: Group Quantization and Sparsity for Accelerating Large Language Model Inference',
+      'gqsa-group-quantization-and-sparsity-for-accelerating-large',
+    ],
     ['DPO Meets PPO: Reinforced Token Optimization for RLHF', 'dpo-meets-ppo-reinforced-token-optimization-for-rlhf'],
-    ['InstantSplat: Unbounded Sparse-view Pose-free Gaussian Splatting in 40 Seconds', 'instantsplat-unbounded-sparse-view-pose-free-gaussian'],
+    [
+      'InstantSplat: Unbounded Sparse-view Pose-free Gaussian Splatting in 40 Seconds',
+      'instantsplat-unbounded-sparse-view-pose-free-gaussian',
+    ],
     ['Qwen2.5-1M Technical Report', 'qwen2-5-1m-technical-report'],
-    ['S^{2}FT: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity', 's-2-ft-efficient-scalable-and-generalizable-llm-fine-tuning'],
-    ['ProSper -- A Python Library for Probabilistic Sparse Coding with Non-Standard Priors and Superpositions', 'prosper-a-python-library-for-probabilistic-sparse-coding'],
-    ["Let's Make Block Coordinate Descent Converge Faster: Faster Greedy Rules, Message-Passing, Active-Set Complexity, and Superlinear Convergence", 'lets-make-block-coordinate-descent-converge-faster-faster'],
-    ['Adaptive Sparse Allocation with Mutual Choice & Feature Choice Sparse Autoencoders', 'adaptive-sparse-allocation-with-mutual-choice-and-feature'],
-    ['MomentumSMoE: Integrating Momentum into Sparse Mixture of Experts', 'momentumsmoe-integrating-momentum-into-sparse-mixture-of'],
+    [
+      'S^{2}FT: Efficient, Scalable and Generalizable LLM Fine-tuning by Structured Sparsity',
+      's-2-ft-efficient-scalable-and-generalizable-llm-fine-tuning',
+    ],
+    [
+      'ProSper -- A Python Library for Probabilistic Sparse Coding with Non-Standard Priors and Superpositions',
+      'prosper-a-python-library-for-probabilistic-sparse-coding',
+    ],
+    [
+      "Let's Make Block Coordinate Descent Converge Faster: Faster Greedy Rules, Message-Passing, Active-Set Complexity, and Superlinear Convergence",
+      'lets-make-block-coordinate-descent-converge-faster-faster',
+    ],
+    [
+      'Adaptive Sparse Allocation with Mutual Choice & Feature Choice Sparse Autoencoders',
+      'adaptive-sparse-allocation-with-mutual-choice-and-feature',
+    ],
+    [
+      'MomentumSMoE: Integrating Momentum into Sparse Mixture of Experts',
+      'momentumsmoe-integrating-momentum-into-sparse-mixture-of',
+    ],
     ['Order-Preserving GFlowNets', 'order-preserving-gflownets'],
     ['Fast Sparse ConvNets', 'fast-sparse-convnets'],
   ])('%j → %s', (title, expected) => {

@@ -18,7 +18,10 @@ describe('cleanText', () => {
   it.each([
     // Real titles pass through untouched.
     ['DPO Meets PPO: Reinforced Token Optimization for RLHF', 'DPO Meets PPO: Reinforced Token Optimization for RLHF'],
-    ['Adaptive Sparse Allocation with Mutual Choice & Feature Choice Sparse Autoencoders', 'Adaptive Sparse Allocation with Mutual Choice & Feature Choice Sparse Autoencoders'],
+    [
+      'Adaptive Sparse Allocation with Mutual Choice & Feature Choice Sparse Autoencoders',
+      'Adaptive Sparse Allocation with Mutual Choice & Feature Choice Sparse Autoencoders',
+    ],
     ["Let's Make Block Coordinate Descent Converge Faster", "Let's Make Block Coordinate Descent Converge Faster"],
     // Entities as they arrive from HTML sources.
     ['Mutual Choice &amp; Feature Choice', 'Mutual Choice & Feature Choice'],
@@ -41,7 +44,10 @@ describe('cleanText', () => {
 
 describe('titleKey', () => {
   it.each([
-    ['InstantSplat: Unbounded Sparse-view Pose-free Gaussian Splatting in 40 Seconds', 'instantsplat unbounded sparse view pose free gaussian splatting in 40 seconds'],
+    [
+      'InstantSplat: Unbounded Sparse-view Pose-free Gaussian Splatting in 40 Seconds',
+      'instantsplat unbounded sparse view pose free gaussian splatting in 40 seconds',
+    ],
     ['Qwen2.5-1M Technical Report', 'qwen2 5 1m technical report'],
     ['ProSper -- A Python Library', 'prosper a python library'],
     ['Café — Déjà Vu!', 'cafe deja vu'],

@@ -3,11 +3,21 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { listing } from '../../scripts/lib/formats/listing.ts';
-import { classify, compileTaxonomy, maxTopicsPerPaper, taxonomySchema, topicSchema, type Topic } from '../../src/lib/topics.ts';
+import {
+  classify,
+  compileTaxonomy,
+  maxTopicsPerPaper,
+  taxonomySchema,
+  topicSchema,
+  type Topic,
+} from '../../src/lib/topics.ts';
 
 const samplePath = fileURLToPath(new URL('../../content/sources/2025-03-12-papers.txt', import.meta.url));
 const topicsPath = fileURLToPath(new URL('../../content/topics.yaml', import.meta.url));
-const sample = listing.parse({ path: samplePath, name: '2025-03-12-papers.txt', text: readFileSync(samplePath, 'utf8') }, {}).records;
+const sample = listing.parse(
+  { path: samplePath, name: '2025-03-12-papers.txt', text: readFileSync(samplePath, 'utf8') },
+  {},
+).records;
 const taxonomy = taxonomySchema.parse(parse(readFileSync(topicsPath, 'utf8')));
 const realMatchers = compileTaxonomy(taxonomy);
 
@@ -29,7 +39,13 @@ describe('taxonomySchema', () => {
     [[{ id: 'a', name: '' }], '0.name'],
     [[{ id: 'a', name: 'A', threshold: 0 }], '0.threshold'],
     [[{ id: 'a', name: 'A', matches: ['typo'] }], '0'],
-    [[{ id: 'a', name: 'A' }, { id: 'a', name: 'B' }], '1.id'],
+    [
+      [
+        { id: 'a', name: 'A' },
+        { id: 'a', name: 'B' },
+      ],
+      '1.id',
+    ],
   ])('rejects %j at %s', (data, path) => {
     const result = taxonomySchema.safeParse(data);
     expect(result.success).toBe(false);
@@ -64,8 +80,16 @@ describe('classify scoring', () => {
   it.each([
     ['title hit scores 2, enough for threshold 2', { title: 'Mixture of Experts at Scale' }, ['moe']],
     ['abstract hit scores 1, not enough', { title: 'Scaling', abstract: 'We use a mixture of experts.' }, []],
-    ['two abstract hits of two rules score 2; one abstract hit stays at 1', { title: 'Scaling', abstract: 'A sparse mixture of experts (MoE).' }, ['moe']],
-    ['threshold 3 is not met by one rule hitting title and abstract', { title: 'Gaussian Splatting', abstract: 'Gaussians everywhere' }, []],
+    [
+      'two abstract hits of two rules score 2; one abstract hit stays at 1',
+      { title: 'Scaling', abstract: 'A sparse mixture of experts (MoE).' },
+      ['moe'],
+    ],
+    [
+      'threshold 3 is not met by one rule hitting title and abstract',
+      { title: 'Gaussian Splatting', abstract: 'Gaussians everywhere' },
+      [],
+    ],
     ['threshold 1 met by one abstract hit', { title: 'X', abstract: 'an abstract-only hit' }, ['once']],
     ['exclude in the title vetoes', { title: 'Sparse-view Sparse Training' }, []],
     ['exclude in the abstract vetoes', { title: 'Sparse Training', abstract: 'from sparse views' }, []],

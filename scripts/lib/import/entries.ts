@@ -11,6 +11,8 @@ export interface Entry {
   path: string;
   data: PaperInput;
   body: string;
+  /** The file could not be read as an entry: it is left alone, and papers it may hold are not imported again. */
+  broken?: true;
 }
 
 /** The entries of the digest, indexed for matching. */
@@ -36,6 +38,17 @@ export function indexEntry(index: EntryIndex, entry: Entry): void {
   index.slugs.add(entry.data.slug);
 }
 
+/** The id and title a broken entry still shows, read line by line, so its paper is not imported twice. */
+function lockBroken(index: EntryIndex, path: string, text: string, slug: string): void {
+  index.slugs.add(slug);
+  const line = (key: string) => new RegExp(`^${key}:\\s*["']?(.+?)["']?\\s*$`, 'm').exec(text)?.[1];
+  const id = line('id');
+  const title = line('title') ?? '';
+  const data = { id: id ?? '', slug, title, date: '' } as PaperInput;
+  const entry: Entry = { path, data, body: '', broken: true };
+  for (const key of identityKeys({ id, title })) if (title || key === id) index.byKey.set(key, entry);
+}
+
 /** Reads every entry under `dir`. A broken one is reported and left alone; its file name stays reserved. */
 export async function loadEntries(dir: string, problems: Problem[]): Promise<EntryIndex> {
   const index: EntryIndex = { entries: [], byKey: new Map(), slugs: new Set() };
@@ -53,7 +66,7 @@ export async function loadEntries(dir: string, problems: Problem[]): Promise<Ent
         field: 'frontmatter',
         message: `entry is not valid YAML, left untouched: ${(error as Error).message.split('\n')[0]}`,
       });
-      index.slugs.add(slugFromName);
+      lockBroken(index, path, text, slugFromName);
       continue;
     }
     const check = paperSchema.safeParse(parsed.data);
@@ -64,7 +77,7 @@ export async function loadEntries(dir: string, problems: Problem[]): Promise<Ent
         field: issue.path.join('.') || 'frontmatter',
         message: `entry left untouched: ${issue.message}`,
       });
-      index.slugs.add(slugFromName);
+      lockBroken(index, path, text, slugFromName);
       continue;
     }
     const entry: Entry = { path, data: parsed.data as PaperInput, body: parsed.body };

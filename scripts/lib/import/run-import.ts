@@ -64,7 +64,9 @@ async function readPapers(
     const fallbackDate = options.date && isIsoDay(options.date) ? options.date : undefined;
     const result = format.parse(file, { date: options.date });
     problems.push(...result.problems);
-    skipped += result.problems.filter((p) => p.record !== undefined).length;
+    const rejected = result.problems.filter((p) => p.record !== undefined).length;
+    skipped += rejected;
+    records += rejected;
     for (const record of result.records) {
       records++;
       const outcome = normalizeRecord(file, record, fallbackDate);
@@ -74,7 +76,7 @@ async function readPapers(
       } else papers.push(outcome.paper);
     }
   }
-  return { papers, files: paths.length, records: records + skipped, skipped };
+  return { papers, files: paths.length, records, skipped };
 }
 
 /** A new entry for a paper no entry holds yet. */
@@ -103,6 +105,16 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
       indexEntry(index, entry);
       createdNow.add(entry);
       seenNow.add(entry);
+      continue;
+    }
+    if (match.broken) {
+      const { file, record, line } = paper.origin;
+      problems.push({
+        file,
+        record,
+        line,
+        message: `paper is in ${match.path}, which is broken: fix that entry and import again`,
+      });
       continue;
     }
     if (seenNow.has(match)) duplicates++;
