@@ -46,6 +46,7 @@ async function main(): Promise<number> {
       : undefined,
   });
   if (process.stderr.isTTY) process.stderr.write('\r\u001b[2K');
+  for (const notice of summary.notices) console.error(formatProblem(notice));
   for (const problem of summary.problems) console.error(formatProblem(problem));
   console.log(formatSummary(summary, args.values['dry-run']));
   return summary.problems.length ? 1 : 0;

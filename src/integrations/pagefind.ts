@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import type { Settings } from '../settings.ts';
+import { serveDevSearch } from './dev-search.ts';
 
 /** Turns Pagefind's error list into one thrown error. */
 function check(step: string, errors: string[]): void {
@@ -23,13 +25,14 @@ export async function indexSite(dir: string, logger: AstroIntegrationLogger, lan
   }
 }
 
-/** Builds the Pagefind search index when Astro finishes a build. */
-export function pagefindIntegration(options: { language: string }): AstroIntegration {
+/** Search with Pagefind: the index of the built site after `astro build`, and an in-memory one under `astro dev`. */
+export function pagefindIntegration(settings: Settings): AstroIntegration {
   return {
     name: 'paperboy:pagefind',
     hooks: {
+      'astro:server:setup': ({ server }) => serveDevSearch(server, settings),
       'astro:build:done': async ({ dir, logger }) => {
-        await indexSite(fileURLToPath(dir), logger, options.language);
+        await indexSite(fileURLToPath(dir), logger, settings.lang);
       },
     },
   };

@@ -25,9 +25,10 @@ const accents: Record<string, string> = {
 };
 
 /** Commands that stand for one character or a short text. */
+// prettier-ignore
 const symbols: Record<string, string> = {
   ss: 'ß', SS: 'SS', o: 'ø', O: 'Ø', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', aa: 'å', AA: 'Å',
-  l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ', dj: 'đ', DJ: 'Đ',
+  l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ', I: 'İ', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ', dj: 'đ', DJ: 'Đ',
   ldots: '…', dots: '…', textellipsis: '…', textendash: '–', textemdash: '—',
   textquoteleft: '‘', textquoteright: '’', textquotedblleft: '“', textquotedblright: '”',
   guillemotleft: '«', guillemotright: '»', textasciitilde: '~', textbackslash: '\\',
@@ -38,16 +39,38 @@ const symbols: Record<string, string> = {
 };
 
 /** Commands whose argument is the text itself (`\emph{x}` → x). */
+// prettier-ignore
 const wrappers = new Set([
   'emph', 'textit', 'textbf', 'textsc', 'texttt', 'textrm', 'textsf', 'textsl', 'textup', 'textmd',
   'textnormal', 'text', 'mbox', 'hbox', 'uppercase', 'lowercase', 'MakeUppercase', 'MakeLowercase', 'NoCaseChange', 'nocase',
 ]);
 
 /** Switches that change the font and print nothing (`{\em x}` → x). */
-const switches = new Set(['em', 'it', 'bf', 'sc', 'tt', 'rm', 'sf', 'sl', 'itshape', 'bfseries', 'scshape', 'upshape', 'mdseries', 'normalfont', 'relax', 'protect']);
+const switches = new Set([
+  'em',
+  'it',
+  'bf',
+  'sc',
+  'tt',
+  'rm',
+  'sf',
+  'sl',
+  'itshape',
+  'bfseries',
+  'scshape',
+  'upshape',
+  'mdseries',
+  'normalfont',
+  'relax',
+  'protect',
+]);
 
 /** Single-character escapes and what they print. */
-const escapes: Record<string, string> = { '&': '&', '%': '%', $: '$', '#': '#', _: '_', '{': '{', '}': '}', ' ': ' ', ',': ' ', ';': ' ', ':': ' ', '!': '', '-': '', '/': '', '@': '' };
+// prettier-ignore
+const escapes: Record<string, string> = {
+  '&': '&', '%': '%', $: '$', '#': '#', _: '_', '{': '{', '}': '}',
+  ' ': ' ', ',': ' ', ';': ' ', ':': ' ', '!': '', '-': '', '/': '', '@': '',
+};
 
 const isLetter = (ch: string | undefined) => !!ch && /[a-zA-Z]/.test(ch);
 
@@ -85,6 +108,7 @@ export function texToUnicode(text: string): string {
   return convert(text).normalize('NFC');
 }
 
+/** One pass over the text: math copied, commands expanded, braces dropped, ligatures made. */
 function convert(text: string): string {
   let out = '';
   let i = 0;
@@ -133,7 +157,7 @@ function convert(text: string): string {
 
 /** One command starting at `start` (a backslash): what it prints and where the text goes on. */
 function command(text: string, start: number): [string, number] {
-  const name = isLetter(text[start + 1]) ? /^[a-zA-Z]+/.exec(text.slice(start + 1))![0] : text[start + 1] ?? '';
+  const name = isLetter(text[start + 1]) ? /^[a-zA-Z]+/.exec(text.slice(start + 1))![0] : (text[start + 1] ?? '');
   let i = start + 1 + name.length;
   if (!name) return ['\\', i];
   const letterName = isLetter(name[0]);

@@ -228,7 +228,9 @@ describe('broken entries', () => {
     expect(formatProblem(problem!)).toContain(`${instantSplatSlug}.mdx`);
     // Its paper is not imported a second time: the source record is skipped, naming the broken entry.
     expect(summary.problems).toHaveLength(2);
-    expect(formatProblem(summary.problems[1])).toMatch(/record \d+: paper is in .*instantsplat.*\.mdx, which is broken/);
+    expect(formatProblem(summary.problems[1])).toMatch(
+      /record \d+: paper is in .*instantsplat.*\.mdx, which is broken/,
+    );
     expect(summary.created).toEqual([]);
   });
 });

@@ -33,11 +33,22 @@ function resolveDay(file: SourceFile, line: number, text: string, fallback: stri
   const parsed = parseDateLine(text)!;
   const year = parsed.year ?? (fallback ? Number(fallback.slice(0, 4)) : undefined);
   if (year === undefined) {
-    problems.push({ file: file.path, line, field: 'date', message: `date line "${text}" has no year: put the date in the file name (e.g. 2025-03-12-papers.txt) or pass --date` });
+    problems.push({
+      file: file.path,
+      line,
+      field: 'date',
+      message: `date line "${text}" has no year: put the date in the file name (e.g. 2025-03-12-papers.txt) or pass --date`,
+    });
     return undefined;
   }
   const day = isoDate(year, parsed.month, parsed.day);
-  if (!day) problems.push({ file: file.path, line, field: 'date', message: `date line "${text}" is not a real day in ${year}` });
+  if (!day)
+    problems.push({
+      file: file.path,
+      line,
+      field: 'date',
+      message: `date line "${text}" is not a real day in ${year}`,
+    });
   return day;
 }
 
@@ -61,7 +72,13 @@ export const listing: Format = {
     let pending: SourceRecord | undefined;
     let titles = 0;
     const missingAbstract = (r: SourceRecord) =>
-      problems.push({ file: file.path, line: r.line, record: r.record, field: 'abstract', message: `title "${r.title}" has no abstract after it` });
+      problems.push({
+        file: file.path,
+        line: r.line,
+        record: r.record,
+        field: 'abstract',
+        message: `title "${r.title}" has no abstract after it`,
+      });
 
     for (const block of blocks(file.text)) {
       if (parseDateLine(block.text)) {
@@ -74,7 +91,12 @@ export const listing: Format = {
       if (!seenDate) continue; // page chrome before the first date line
       if (looksLikeAbstract(block.text)) {
         if (!pending) {
-          problems.push({ file: file.path, line: block.line, field: 'title', message: 'abstract without a title before it' });
+          problems.push({
+            file: file.path,
+            line: block.line,
+            field: 'title',
+            message: 'abstract without a title before it',
+          });
           continue;
         }
         pending.abstract = block.text;
@@ -86,7 +108,13 @@ export const listing: Format = {
       pending = { record: ++titles, line: block.line, title: block.text, date: day };
     }
     if (pending) missingAbstract(pending);
-    if (!seenDate) problems.push({ file: file.path, line: 1, field: 'date', message: 'no date line (like "Mar 12") found before the papers' });
+    if (!seenDate)
+      problems.push({
+        file: file.path,
+        line: 1,
+        field: 'date',
+        message: 'no date line (like "Mar 12") found before the papers',
+      });
     return { records, problems };
   },
 };

@@ -15,7 +15,11 @@ export function str(value: unknown): string | undefined {
 
 /** Non-empty strings of a list, or of a string split on `separator`; undefined when none. */
 export function strList(value: unknown, separator?: RegExp): string[] | undefined {
-  const items = Array.isArray(value) ? value.map(str) : typeof value === 'string' && separator ? value.split(separator).map(str) : [str(value)];
+  const items = Array.isArray(value)
+    ? value.map(str)
+    : typeof value === 'string' && separator
+      ? value.split(separator).map(str)
+      : [str(value)];
   const out = items.filter((s): s is string => !!s);
   return out.length ? out : undefined;
 }
@@ -36,7 +40,10 @@ export function first<T>(...values: (T | undefined)[]): T | undefined {
 /** An arXiv id named in a text that says it is one (`arXiv:2101.00001`, an arxiv.org link, an arXiv DOI). */
 export function arxivIdIn(value: string | undefined): string | undefined {
   if (!value) return undefined;
-  const m = /arxiv(?:\.org\/(?:abs|pdf)\/|[:.]\s*|\s+)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)/i.exec(value);
+  const m =
+    /arxiv(?:\.org\/(?:abs|pdf)\/|[:.]\s*|\s+)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)/i.exec(
+      value,
+    );
   return m?.[1];
 }
 
@@ -47,5 +54,13 @@ export function isArxivId(value: string | undefined): boolean {
 
 /** Names split on `;` or the word "and", as lists of authors are written in one cell. */
 export function splitNames(value: string): string[] {
-  return value.split(/\s*;\s*|\s+and\s+/).map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(/\s*;\s*|\s+and\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** The message for a record without a title, naming the record's id when there is one. */
+export function noTitle(id?: string): string {
+  return id ? `record ${id} has no title` : 'record has no title';
 }

@@ -34,3 +34,36 @@ export function identityKeys(paper: { id?: string; title: string; arxivId?: stri
 export function idStrength(id: string): number {
   return id.startsWith('arxiv:') ? 3 : id.startsWith('doi:') ? 2 : 1;
 }
+
+/** The family name of a paper's first author, folded for comparison ("Given Family" or "Family, Given"). */
+function firstAuthorKey(authors: string[] | undefined): string | undefined {
+  const first = authors?.[0];
+  if (!first) return undefined;
+  const family = first.includes(',') ? first.split(',')[0] : first.trim().split(/\s+/).pop();
+  return family ? titleKey(family) : undefined;
+}
+
+/** What two records say about who wrote a paper, when and under which ids. */
+interface Claims {
+  keys: string[];
+  authors?: string[];
+  published?: string;
+}
+
+/**
+ * Whether two records that share a normalized title are the same work: not when their arXiv ids
+ * or DOIs differ, nor their first authors, nor their years by more than one (a preprint and its
+ * journal version).
+ */
+export function sameWork(a: Claims, b: Claims): boolean {
+  const strong = (c: Claims) => c.keys.filter((k) => idStrength(k) > 1);
+  const sa = strong(a);
+  const sb = strong(b);
+  if (sa.length && sb.length && !sa.some((k) => sb.includes(k))) return false;
+  const fa = firstAuthorKey(a.authors);
+  const fb = firstAuthorKey(b.authors);
+  if (fa && fb && fa !== fb) return false;
+  const ya = Number(a.published?.slice(0, 4));
+  const yb = Number(b.published?.slice(0, 4));
+  return !(ya && yb && Math.abs(ya - yb) > 1);
+}

@@ -3,7 +3,8 @@ import { serializeEntry } from '../../../src/lib/entry-file.ts';
 import { slugFromTitle, uniqueSlug } from '../../../src/lib/slug.ts';
 import { detectFormat } from '../formats/index.ts';
 import type { Problem } from '../formats/types.ts';
-import { entryPath, indexEntry, loadEntries, writeEntry, type Entry, type EntryIndex } from './entries.ts';
+import { entryKeys, entryPath, indexEntry, loadEntries, writeEntry, type Entry, type EntryIndex } from './entries.ts';
+import { sameWork } from './identity.ts';
 import { mergeFacts } from './merge.ts';
 import { normalizeRecord, stripImportOnly, type ImportedPaper } from './normalize.ts';
 import { listSourceFiles, readSourceFile } from './read-sources.ts';
@@ -37,14 +38,18 @@ export interface ImportSummary {
   skipped: number;
   written: boolean;
   problems: Problem[];
+  /** Files passed over without failing the run (met in a folder, in no format the import reads). */
+  notices: Problem[];
 }
 
 /** Reads, detects and parses every source file into normalized papers. */
 async function readPapers(
   options: ImportOptions,
   problems: Problem[],
+  notices: Problem[],
 ): Promise<{ papers: ImportedPaper[]; files: number; records: number; skipped: number }> {
   const paths = await listSourceFiles(options.paths, problems);
+  const named = new Set(options.paths);
   const papers: ImportedPaper[] = [];
   let records = 0;
   let skipped = 0;
@@ -54,11 +59,14 @@ async function readPapers(
     if (!file) continue;
     const format = detectFormat(file);
     if (!format) {
-      problems.push({
+      // A file named on the command line must be read; one met in a folder may be a README or a config file.
+      const unknown = {
         file: path,
         line: 1,
         message: 'unknown format: not a papers listing, JSON, JSONL, Atom, BibTeX, CSL or CSV file this import reads',
-      });
+      };
+      if (named.has(path)) problems.push(unknown);
+      else notices.push({ ...unknown, message: `skipped, ${unknown.message}` });
       continue;
     }
     const fallbackDate = options.date && isIsoDay(options.date) ? options.date : undefined;
@@ -79,6 +87,18 @@ async function readPapers(
   return { papers, files: paths.length, records, skipped };
 }
 
+/** The entry already holding this paper: by arXiv id or DOI, else by title when nothing says they differ. */
+function findEntry(index: EntryIndex, paper: ImportedPaper): Entry | undefined {
+  for (const key of paper.keys) {
+    const entry = index.byKey.get(key);
+    if (!entry) continue;
+    if (!key.startsWith('title:') || entry.broken) return entry;
+    const claims = { keys: entryKeys(entry.data), authors: entry.data.authors, published: entry.data.published };
+    if (sameWork(claims, paper)) return entry;
+  }
+  return undefined;
+}
+
 /** A new entry for a paper no entry holds yet. */
 function createEntry(index: EntryIndex, matchers: TopicMatcher[], paper: ImportedPaper, papersDir: string): Entry {
   const slug = uniqueSlug(slugFromTitle(paper.title), index.slugs);
@@ -91,14 +111,15 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const problems: Problem[] = [];
   const matchers = await loadTaxonomy(options.topicsFile);
   const index = await loadEntries(options.papersDir, problems);
-  const { papers, files, records, skipped } = await readPapers(options, problems);
+  const notices: Problem[] = [];
+  const { papers, files, records, skipped } = await readPapers(options, problems, notices);
 
   const before = new Map(index.entries.map((e) => [e, serializeEntry(e.data, e.body)]));
   const createdNow = new Set<Entry>();
   const seenNow = new Set<Entry>();
   let duplicates = 0;
   for (const paper of papers) {
-    const match = paper.keys.map((k) => index.byKey.get(k)).find(Boolean);
+    const match = findEntry(index, paper);
     if (!match) {
       const entry = createEntry(index, matchers, paper, options.papersDir);
       index.entries.push(entry);
@@ -138,5 +159,6 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     skipped,
     written,
     problems,
+    notices,
   };
 }

@@ -1,0 +1,212 @@
+import { splitMath } from './math.ts';
+import type { Paper } from './paper-schema.ts';
+
+/**
+ * "Related papers": for each paper, the others most similar by TF-IDF cosine over its title
+ * (counted twice) and abstract. Comparing every pair would be quadratic, so each paper only looks
+ * at papers sharing one of its most telling terms (an inverted index over its top-weighted terms
+ * that are neither unique nor common), then ranks those candidates by their full cosine.
+ */
+
+/** The fields similarity reads. */
+export type RelatedInput = Pick<Paper, 'slug' | 'title'> & { abstract?: string };
+
+/** Tuning knobs; the defaults suit collections from a hundred to a hundred thousand papers. */
+export interface RelatedOptions {
+  /** How many of a paper's highest-weighted terms find its candidates (default 12). */
+  topTerms?: number;
+  /** Terms in more than this share of papers find no candidates (default 0.05)… */
+  maxDocShare?: number;
+  /** …nor terms in more than this many papers (default 2000)… */
+  maxDocs?: number;
+  /** …but a term in up to this many papers always may (default 50), so small collections work. */
+  minDocLimit?: number;
+  /** How many candidates per paper get their full cosine computed (default `3k + 10`). */
+  candidates?: number;
+}
+
+/** Common English and boilerplate abstract words that say nothing about the topic. */
+const stopWords = new Set(
+  `a about above across after again against all almost along also although always am among an and another any are
+  as at be because been before being below between both but by can cannot could did do does doing done down due
+  during each either else enough especially etc even ever every few for from further had has have having here
+  hence how however i if in into is it its itself just less like made make makes many may more moreover most much
+  must near nearly neither no nor not now of off often on once one only onto or other others otherwise our ours out
+  over own per perhaps rather same several shall should show shows shown since so some such than that the their
+  theirs them then there thereby therefore these they this those though through thus to too toward towards under
+  until up upon us use used uses using very via was we well were what when where whereas whether which while who
+  whom whose why will with within without would yet you your paper propose proposed proposes present presents
+  approach approaches method methods result results new novel based work existing also achieve achieves`.split(/\s+/),
+);
+
+/** Plural endings removed (after Harman's S-stemmer), so "views" meets "view". */
+function stem(word: string): string {
+  if (word.length < 4) return word;
+  if (word.endsWith('ies') && !/[ae]ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('es') && !/[aeo]es$/.test(word)) return word.slice(0, -1);
+  if (word.endsWith('s') && !/(us|ss|is|ias)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** The words of a text that carry meaning: math dropped, lower case, no accents, stop words out, stemmed. */
+export function terms(text: string): string[] {
+  const words = splitMath(text)
+    .map((s) => (s.math ? ' ' : s.text))
+    .join(' ')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u);
+  return words.filter((w) => w.length > 1 && !/^\d+$/.test(w) && !stopWords.has(w)).map(stem);
+}
+
+/** One paper as a sparse unit vector: term ids ascending, with their weights. */
+interface DocVector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+/** Term counts of each paper, title terms counted twice. */
+function countTerms(papers: RelatedInput[], termIds: Map<string, number>): Map<number, number>[] {
+  return papers.map((paper) => {
+    const counts = new Map<number, number>();
+    const add = (text: string | undefined, weight: number) => {
+      for (const term of terms(text ?? '')) {
+        let id = termIds.get(term);
+        if (id === undefined) termIds.set(term, (id = termIds.size));
+        counts.set(id, (counts.get(id) ?? 0) + weight);
+      }
+    };
+    add(paper.title, 2);
+    add(paper.abstract, 1);
+    return counts;
+  });
+}
+
+/** TF-IDF vectors, L2-normalized: weight = (1 + ln tf) · ln(1 + N / df). */
+function vectors(counts: Map<number, number>[], df: Int32Array): DocVector[] {
+  const n = counts.length;
+  return counts.map((c) => {
+    const ids = Int32Array.from(c.keys()).sort();
+    const weights = new Float64Array(ids.length);
+    let norm = 0;
+    ids.forEach((id, i) => {
+      weights[i] = (1 + Math.log(c.get(id)!)) * Math.log(1 + n / df[id]);
+      norm += weights[i] * weights[i];
+    });
+    norm = Math.sqrt(norm) || 1;
+    for (let i = 0; i < weights.length; i++) weights[i] /= norm;
+    return { ids, weights };
+  });
+}
+
+/** An inverted index in flat arrays: the papers holding term `t` are `docs[start[t] … start[t + 1])`. */
+function invertedIndex(vecs: DocVector[], termCount: number, usable: (id: number) => boolean) {
+  const start = new Int32Array(termCount + 1);
+  for (const { ids } of vecs) for (const id of ids) if (usable(id)) start[id + 1]++;
+  for (let t = 0; t < termCount; t++) start[t + 1] += start[t];
+  const fill = start.slice(0, termCount);
+  const docs = new Int32Array(start[termCount]);
+  const weights = new Float64Array(start[termCount]);
+  vecs.forEach(({ ids, weights: w }, doc) =>
+    ids.forEach((id, i) => {
+      if (!usable(id)) return;
+      docs[fill[id]] = doc;
+      weights[fill[id]++] = w[i];
+    }),
+  );
+  return { start, docs, weights };
+}
+
+/** The `k`-th largest value (0-based) of `values`, which it reorders: Hoare's quickselect, linear time. */
+function kthLargest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i] > pivot) i++;
+      while (values[j] < pivot) j--;
+      if (i > j) break;
+      const swap = values[i];
+      values[i++] = values[j];
+      values[j--] = swap;
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k];
+}
+
+/** Reused space for `topScored`'s scores, which would otherwise be allocated once per paper. */
+let scratch = new Float64Array(1024);
+
+/** The `size` items with the highest scores, best first, ties by name; only those near the top get sorted. */
+function topScored(items: number[], score: (item: number) => number, size: number, name: (item: number) => string) {
+  if (items.length > size) {
+    if (scratch.length < items.length) scratch = new Float64Array(2 * items.length);
+    const values = scratch.subarray(0, items.length);
+    for (let i = 0; i < items.length; i++) values[i] = score(items[i]);
+    const threshold = kthLargest(values, size - 1);
+    items = items.filter((item) => score(item) >= threshold);
+  }
+  return items.sort((a, b) => score(b) - score(a) || (name(a) < name(b) ? -1 : 1)).slice(0, size);
+}
+
+/** For every paper, the slugs of the `k` most similar others, best first (ties by slug). */
+export function relatedPapers(papers: RelatedInput[], k = 5, options: RelatedOptions = {}): Map<string, string[]> {
+  const { topTerms = 12, maxDocShare = 0.05, maxDocs = 2000, minDocLimit = 50, candidates = 3 * k + 10 } = options;
+  const n = papers.length;
+  const termIds = new Map<string, number>();
+  const counts = countTerms(papers, termIds);
+  const termNames = [...termIds.keys()];
+  const df = new Int32Array(termIds.size);
+  for (const c of counts) for (const id of c.keys()) df[id]++;
+  const vecs = vectors(counts, df);
+  const dfLimit = Math.min(maxDocs, Math.max(minDocLimit, Math.floor(maxDocShare * n)));
+  // Only terms shared by a few papers find candidates: a unique term finds none, a common one too many.
+  const usable = (id: number) => df[id] >= 2 && df[id] <= dfLimit;
+  const index = invertedIndex(vecs, termIds.size, usable);
+
+  const partial = new Float64Array(n); // dot products over the paper's top terms, reset after each paper
+  const dense = new Float64Array(termIds.size); // the current paper's vector, spread out
+  const cosine = new Float64Array(n);
+  const slug = (doc: number) => papers[doc].slug;
+  const related = new Map<string, string[]>();
+  vecs.forEach(({ ids, weights }, self) => {
+    const own = [...ids.keys()].filter((i) => usable(ids[i]));
+    const top = topScored(
+      own,
+      (i) => weights[i],
+      topTerms,
+      (i) => termNames[ids[i]],
+    );
+    const touched: number[] = [];
+    for (const i of top) {
+      for (let p = index.start[ids[i]]; p < index.start[ids[i] + 1]; p++) {
+        const other = index.docs[p];
+        if (other === self) continue;
+        if (partial[other] === 0) touched.push(other);
+        partial[other] += weights[i] * index.weights[p];
+      }
+    }
+    const shortlist = topScored(touched, (d) => partial[d], candidates, slug);
+    for (const other of touched) partial[other] = 0;
+
+    // The shortlist ranked by full cosine, the paper's vector spread out for quick lookups.
+    ids.forEach((id, i) => (dense[id] = weights[i]));
+    for (const other of shortlist) {
+      const v = vecs[other];
+      let dot = 0;
+      for (let i = 0; i < v.ids.length; i++) dot += dense[v.ids[i]] * v.weights[i];
+      cosine[other] = dot;
+    }
+    ids.forEach((id) => (dense[id] = 0));
+    related.set(slug(self), topScored(shortlist, (d) => cosine[d], k, slug).map(slug));
+  });
+  return related;
+}

@@ -1,0 +1,117 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseEntry } from '../../src/lib/entry-file.ts';
+import { relatedPapers, terms, type RelatedInput } from '../../src/lib/related.ts';
+
+const papersDir = fileURLToPath(new URL('../../content/papers', import.meta.url));
+const sample = readdirSync(papersDir, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.mdx'))
+  .sort()
+  .map((f) => parseEntry(readFileSync(join(papersDir, f), 'utf8')).data as RelatedInput & { topics: string[] });
+
+const paper = (slug: string, title: string, abstract?: string): RelatedInput => ({ slug, title, abstract });
+
+describe('terms', () => {
+  it.each([
+    [
+      'InstantSplat: Unbounded Sparse-view Pose-free Gaussian Splatting',
+      ['instantsplat', 'unbounded', 'sparse', 'view', 'pose', 'free', 'gaussian', 'splatting'],
+    ],
+    ['We propose a novel method for the views of 3D scenes', ['view', '3d', 'scene']],
+    ['Oracle complexity $\\mathcal{O}(\\epsilon^{-3})$ in 2025', ['oracle', 'complexity']],
+    ['Déjà vu: Studies of Classes, Analyses and Bias', ['deja', 'vu', 'study', 'class', 'analyse', 'bias']],
+    ['Mixture-of-Experts (MoE) LLMs', ['mixture', 'expert', 'moe', 'llm']],
+    ['', []],
+  ])('%j', (text, expected) => {
+    expect(terms(text)).toEqual(expected);
+  });
+});
+
+describe('relatedPapers', () => {
+  it('finds sparse-view 3D papers for InstantSplat in the real sample', () => {
+    expect(sample.length).toBeGreaterThan(50);
+    const related = relatedPapers(sample);
+    const instant = related.get('instantsplat-unbounded-sparse-view-pose-free-gaussian')!;
+    console.log('InstantSplat →', instant);
+    expect(instant).toHaveLength(5);
+    const sparseView = new Set(sample.filter((p) => p.topics.includes('sparse-view-3d')).map((p) => p.slug));
+    expect(instant.filter((slug) => sparseView.has(slug)).length).toBeGreaterThanOrEqual(4);
+    expect(instant.slice(0, 3)).toEqual(
+      expect.arrayContaining(['lm-gaussian-boost-sparse-view-3d-gaussian-splatting-with']),
+    );
+    expect(instant).toContain('coherentgs-sparse-novel-view-synthesis-with-coherent-3d');
+  });
+
+  it('gives every paper up to k others, never itself, and the same answer for any input order', () => {
+    const related = relatedPapers(sample, 3);
+    expect(related.size).toBe(sample.length);
+    for (const [slug, list] of related) {
+      expect(list.length).toBeLessThanOrEqual(3);
+      expect(list).not.toContain(slug);
+      expect(new Set(list).size).toBe(list.length);
+    }
+    expect(relatedPapers([...sample].reverse(), 3)).toEqual(related);
+  });
+
+  it.each([
+    [
+      'the closest first',
+      [
+        paper('a', 'Sparse view gaussian splatting', 'pose free reconstruction from few images'),
+        paper('b', 'Gaussian splatting from sparse views', 'few images, no poses'),
+        paper('c', 'Gaussian processes for regression', 'kernel methods'),
+        paper('d', 'Quantization of language models', 'weights in four bits'),
+      ],
+      { a: ['b', 'c'], b: ['a', 'c'], c: ['b', 'a'], d: [] },
+    ],
+    [
+      'ties broken by slug',
+      [paper('z', 'alpha beta'), paper('y', 'alpha beta'), paper('x', 'alpha beta')],
+      { z: ['x', 'y'], y: ['x', 'z'], x: ['y', 'z'] },
+    ],
+    ['nothing to share', [paper('a', 'the of and'), paper('b', '$x^2$')], { a: [], b: [] }],
+    ['a single paper', [paper('a', 'Sparse attention')], { a: [] }],
+    ['no papers', [], {}],
+  ])('%s', (_name, papers, expected) => {
+    expect(Object.fromEntries(relatedPapers(papers, 2))).toEqual(expected);
+  });
+
+  it('runs on 10,000 synthetic papers in near-linear time', () => {
+    const random = mulberry32(42);
+    // Zipf-distributed vocabulary, like real text: a few common words, a long tail of rare ones.
+    const vocabulary = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}x`);
+    const cumulative: number[] = [];
+    vocabulary.reduce((sum, _, i) => (cumulative[i] = sum + 1 / (i + 1)), 0);
+    const word = () => {
+      const r = random() * cumulative.at(-1)!;
+      let lo = 0;
+      let hi = cumulative.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (cumulative[mid] < r) lo = mid + 1;
+        else hi = mid;
+      }
+      return vocabulary[lo];
+    };
+    const words = (count: number) => Array.from({ length: count }, word).join(' ');
+    const papers = Array.from({ length: 10_000 }, (_, i) => paper(`p${i}`, words(10), words(150)));
+
+    const start = performance.now();
+    const related = relatedPapers(papers);
+    console.log(`relatedPapers: 10,000 papers in ${Math.round(performance.now() - start)} ms`);
+    expect(related.size).toBe(10_000);
+    expect([...related.values()].every((list) => list.length === 5)).toBe(true);
+  });
+});
+
+/** A small seeded random number generator, so the synthetic corpus is the same every run. */
+function mulberry32(seed: number): () => number {
+  return () => {
+    let t = (seed += 0x6d2b79f5);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
