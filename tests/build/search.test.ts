@@ -109,11 +109,7 @@ describe.skipIf(!hasChromium)('search under npm run dev', () => {
   let browser: Browser;
   const port = 4391;
   beforeAll(async () => {
-    // A clean environment: the test runner's own variables (NODE_ENV=test, VITEST…) would change how Vite serves.
-    const env = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV'),
-    );
-    dev = spawn('npx', ['astro', 'dev', '--port', String(port)], { stdio: 'ignore', detached: true, env });
+    dev = spawn('npx', ['astro', 'dev', '--port', String(port)], { stdio: 'ignore', detached: true, env: cleanEnv() });
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       if (
