@@ -1,7 +1,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildDigest, type Digest } from '../lib/digest.ts';
+import { relatedPapers } from '../lib/related.ts';
 
 let digest: Promise<Digest> | undefined;
+let related: Promise<Map<string, string[]>> | undefined;
 let notes: Promise<Map<string, CollectionEntry<'notes'>>> | undefined;
 let intros: Promise<Map<string, CollectionEntry<'digests'>>> | undefined;
 
@@ -15,6 +17,12 @@ export function loadDigest(): Promise<Digest> {
     );
   })();
   return digest;
+}
+
+/** The five most similar papers of each paper, by slug; computed once per build. */
+export function loadRelated(): Promise<Map<string, string[]>> {
+  related ??= loadDigest().then((d) => relatedPapers(d.papers, 5));
+  return related;
 }
 
 /** The curator's notes by paper slug; most papers have none. */

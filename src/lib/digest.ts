@@ -1,5 +1,6 @@
 import type { Paper } from './paper-schema.ts';
 import type { Topic } from './topics.ts';
+import { isoWeek } from './dates.ts';
 
 /** Papers grouped under one date key: a day `YYYY-MM-DD`, a month `YYYY-MM` or a year `YYYY`. */
 export interface DateGroup {
@@ -23,11 +24,19 @@ export interface Digest {
   /** Newest first. */
   days: DateGroup[];
   months: DateGroup[];
+  /** ISO weeks, keyed `YYYY-wWW` by ISO week-year. */
+  weeks: DateGroup[];
   years: DateGroup[];
   topics: Topic[];
   topicById: Map<string, Topic>;
   /** Papers per topic, newest day first. */
   byTopic: Map<string, Paper[]>;
+}
+
+/** The ISO week key of a day, e.g. `2025-w11`. */
+export function weekKey(day: string): string {
+  const { year, week } = isoWeek(day);
+  return `${year}-w${String(week).padStart(2, '0')}`;
 }
 
 /** Order within a day: featured first, then most upvoted, then by title. */
@@ -73,6 +82,7 @@ export function buildDigest(allPapers: Paper[], topics: Topic[]): Digest {
     bySlug: new Map(papers.map((p) => [p.slug, p])),
     days: groupBy(papers, (p) => p.date),
     months: groupBy(papers, (p) => p.date.slice(0, 7)),
+    weeks: groupBy(papers, (p) => weekKey(p.date)),
     years: groupBy(papers, (p) => p.date.slice(0, 4)),
     topics,
     topicById: new Map(topics.map((t) => [t.id, t])),

@@ -205,7 +205,12 @@ function renderSegment(tex: string, display: boolean, raw: string): string {
   let html = rendered.get(key);
   if (html === undefined) {
     try {
-      html = katex.renderToString(tex, { throwOnError: true, output: 'html', displayMode: display, strict: false });
+      html = katex.renderToString(tex, {
+        throwOnError: true,
+        output: 'htmlAndMathml',
+        displayMode: display,
+        strict: false,
+      });
     } catch {
       html = escapeHtml(raw); // not TeX KaTeX can read: show it as the source wrote it
     }

@@ -12,6 +12,11 @@ export const isoDay = z
 /** Only http(s) links are ever kept: `javascript:` and `data:` URLs are dropped. */
 export const httpUrl = z.string().regex(/^https?:\/\/[^\s<>"]+$/i, 'expected an http(s) URL');
 
+/** A URL segment: lowercase ASCII words joined by hyphens. */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lowercase ASCII words joined by hyphens');
+
 /** Links about a paper, each optional. */
 export const linksSchema = z
   .object({
@@ -34,7 +39,7 @@ export const paperSchema = z
     /** Identity: `arxiv:<id without version>`, `doi:<doi>`, or `title:<hash>`. */
     id: z.string().min(1),
     /** The permalink segment: readable, ASCII, unique; frozen once written. */
-    slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lowercase ASCII words joined by hyphens'),
+    slug: slugSchema,
     /** Title as plain text; `$…$` math is kept for rendering. */
     title: z.string().min(1),
     /** Authors in source order, "Given Family". */
@@ -69,6 +74,8 @@ export const paperSchema = z
     hidden: z.boolean().optional(),
     /** Curator switch: show the paper first on its day. */
     featured: z.boolean().optional(),
+    /** Earlier slugs of this paper: their URLs redirect to the current one, so shared links keep working. */
+    aliases: z.array(slugSchema).optional(),
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import type { Paper } from './paper-schema.ts';
 import { authorLine } from './format.ts';
+import { plainText } from './math.ts';
 
 /** What one paper tells the search index besides its text: shown fields, facets and sort keys. */
 export interface SearchFields {
@@ -14,7 +15,7 @@ export interface SearchFields {
 /** The search fields of a paper; `topicName` turns topic ids into the names readers see. */
 export function searchFields(paper: Paper, topicName: (id: string) => string | undefined): SearchFields {
   const topics = paper.topics.map(topicName).filter((n): n is string => !!n);
-  const meta: Record<string, string> = { title: paper.title, date: paper.date };
+  const meta: Record<string, string> = { title: plainText(paper.title), date: paper.date };
   if (paper.authors.length) meta.authors = authorLine(paper.authors);
   if (topics.length) meta.topics = topics.join(' · ');
   if (paper.upvotes !== undefined) meta.upvotes = String(paper.upvotes);

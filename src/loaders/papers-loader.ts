@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { parseEntry } from '../lib/entry-file.ts';
 import { listFilesSync } from '../lib/files.ts';
@@ -35,10 +35,28 @@ export function papersLoader(dir: string): Loader {
         for (const path of listFilesSync(root, entryFile)) {
           const text = readFileSync(path, 'utf8');
           const filePath = relative(process.cwd(), path);
-          const { data } = parseEntry(text);
+          let data: Record<string, unknown>;
+          try {
+            data = parseEntry(text).data;
+          } catch (error) {
+            throw new Error(
+              `${filePath}: the frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+              {
+                cause: error,
+              },
+            );
+          }
           const id = String(data.slug ?? '');
-          if (seen.has(id)) throw new Error(`${filePath}: slug "${id}" is also used by ${seen.get(id)}`);
-          seen.set(id, filePath);
+          // The file is named after the slug it was created with: if the curator renamed the slug, the old one redirects.
+          const born = basename(path).replace(entryFile, '');
+          const aliases = [
+            ...new Set([...((data.aliases as string[] | undefined) ?? []), ...(born !== id ? [born] : [])]),
+          ];
+          for (const slug of [id, ...aliases]) {
+            if (seen.has(slug)) throw new Error(`${filePath}: slug "${slug}" is also used by ${seen.get(slug)}`);
+            seen.set(slug, filePath);
+          }
+          if (aliases.length) data.aliases = aliases;
           const digest = generateDigest(text);
           if (store.get(id)?.digest === digest) continue;
           store.set({ id, data: await parseData({ id, data, filePath }), digest, filePath });

@@ -131,7 +131,8 @@ describe('renderMath', () => {
     const html = renderMath(text);
     expect(html).toMatch(/^<span class="katex(-display)?">/);
     expect(html.includes('katex-display')).toBe(display);
-    expect(html).not.toContain('katex-mathml'); // HTML output only: no MathML copy
+    expect(html).toContain('<math'); // MathML for screen readers; the HTML copy is aria-hidden
+    expect(html).toContain('aria-hidden="true"');
   });
 
   it('renders math between escaped text', () => {
@@ -149,7 +150,12 @@ describe('renderMath', () => {
   ])('never lets markup through in %j', (text) => {
     const html = renderMath(text);
     expect(html).not.toMatch(/<(script|img|a)\b/i);
-    expect(html).not.toMatch(/javascript:|onerror|onclick/i);
+    // The MathML annotation keeps the TeX source as escaped text; nothing else may mention a handler.
+    const annotations = [...html.matchAll(/<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/g)].map(
+      (m) => m[1],
+    );
+    for (const tex of annotations) expect(tex).not.toMatch(/[<>"]/);
+    expect(html.replace(/<annotation[\s\S]*?<\/annotation>/g, '')).not.toMatch(/javascript:|onerror|onclick/i);
   });
 });
 

@@ -1,5 +1,5 @@
 import { mkdir, readFile, rename, writeFile, rm } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { parseEntry, serializeEntry } from '../../../src/lib/entry-file.ts';
 import { paperSchema, type PaperInput } from '../../../src/lib/paper-schema.ts';
 import { listSourceFiles } from './read-sources.ts';
@@ -35,7 +35,10 @@ export function entryKeys(data: PaperInput): string[] {
 /** Adds an entry to the index under each of its keys (first one in wins). */
 export function indexEntry(index: EntryIndex, entry: Entry): void {
   for (const key of entryKeys(entry.data)) if (!index.byKey.has(key)) index.byKey.set(key, entry);
-  index.slugs.add(entry.data.slug);
+  // Old slugs (aliases, and the file's own name) stay reserved: their URLs redirect to this paper.
+  for (const slug of [entry.data.slug, ...(entry.data.aliases ?? []), basename(entry.path).replace(/\.mdx?$/, '')]) {
+    index.slugs.add(slug);
+  }
 }
 
 /** The id and title a broken entry still shows, read line by line, so its paper is not imported twice. */

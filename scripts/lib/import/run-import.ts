@@ -1,10 +1,10 @@
-import { isIsoDay } from '../../../src/lib/dates.ts';
+import { dateFromFileName, isIsoDay } from '../../../src/lib/dates.ts';
 import { serializeEntry } from '../../../src/lib/entry-file.ts';
 import { slugFromTitle, uniqueSlug } from '../../../src/lib/slug.ts';
 import { detectFormat } from '../formats/index.ts';
-import type { Problem } from '../formats/types.ts';
+import type { Format, ParseResult, Problem, SourceFile } from '../formats/types.ts';
 import { entryKeys, entryPath, indexEntry, loadEntries, writeEntry, type Entry, type EntryIndex } from './entries.ts';
-import { sameWork } from './identity.ts';
+import { idStrength, sameWork } from './identity.ts';
 import { mergeFacts } from './merge.ts';
 import { normalizeRecord, stripImportOnly, type ImportedPaper } from './normalize.ts';
 import { listSourceFiles, readSourceFile } from './read-sources.ts';
@@ -42,6 +42,43 @@ export interface ImportSummary {
   notices: Problem[];
 }
 
+/** The file's format and what it parses to; an unexpected failure is a problem naming the file, not a crash. */
+function parseFile(file: SourceFile, options: ImportOptions): { format?: Format; result: ParseResult } {
+  let format: Format | undefined;
+  try {
+    format = detectFormat(file);
+    return { format, result: format ? format.parse(file, { date: options.date }) : { records: [], problems: [] } };
+  } catch (error) {
+    const reading = format ? ` as ${format.label}` : '';
+    const message = `could not be read${reading}: ${String((error as Error)?.message ?? error).split('\n')[0]}`;
+    return { format: format ?? unreadable, result: { records: [], problems: [{ file: file.path, message }] } };
+  }
+}
+
+/** Stands in for the format of a file whose sniffing failed. */
+const unreadable: Format = {
+  id: 'unreadable',
+  label: 'unreadable',
+  sniff: () => false,
+  parse: () => ({ records: [], problems: [] }),
+};
+
+/** A note for each paper a file lists again under the same arXiv id or DOI; the two are merged. */
+function noteRepeats(papers: ImportedPaper[], notices: Problem[]): void {
+  const first = new Map<string, ImportedPaper>();
+  for (const paper of papers) {
+    if (idStrength(paper.id) < 2) continue; // titles alone may name different works
+    const earlier = first.get(paper.id);
+    if (!earlier) first.set(paper.id, paper);
+    else
+      notices.push({
+        ...paper.origin,
+        field: 'id',
+        message: `${paper.id} is listed again (first as record ${earlier.origin.record}): merged into one entry`,
+      });
+  }
+}
+
 /** Reads, detects and parses every source file into normalized papers. */
 async function readPapers(
   options: ImportOptions,
@@ -57,7 +94,7 @@ async function readPapers(
     options.onFile?.(i + 1, paths.length, path);
     const file = await readSourceFile(path, problems);
     if (!file) continue;
-    const format = detectFormat(file);
+    const { format, result } = parseFile(file, options);
     if (!format) {
       // A file named on the command line must be read; one met in a folder may be a README or a config file.
       const unknown = {
@@ -69,20 +106,24 @@ async function readPapers(
       else notices.push({ ...unknown, message: `skipped, ${unknown.message}` });
       continue;
     }
-    const fallbackDate = options.date && isIsoDay(options.date) ? options.date : undefined;
-    const result = format.parse(file, { date: options.date });
+    // The digest day for records that state none: --date, else the day the file is named after.
+    const fallbackDate =
+      (options.date && isIsoDay(options.date) ? options.date : undefined) ?? dateFromFileName(file.name);
     problems.push(...result.problems);
     const rejected = result.problems.filter((p) => p.record !== undefined).length;
     skipped += rejected;
     records += rejected;
+    const filePapers: ImportedPaper[] = [];
     for (const record of result.records) {
       records++;
       const outcome = normalizeRecord(file, record, fallbackDate);
-      if ('problem' in outcome) {
-        problems.push(outcome.problem);
-        skipped++;
-      } else papers.push(outcome.paper);
+      problems.push(...outcome.problems);
+      notices.push(...outcome.notices);
+      if (outcome.paper) filePapers.push(outcome.paper);
+      else skipped++;
     }
+    noteRepeats(filePapers, notices);
+    papers.push(...filePapers);
   }
   return { papers, files: paths.length, records, skipped };
 }
@@ -147,13 +188,24 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const changed = [...seenNow].filter((e) => !createdNow.has(e) && serializeEntry(e.data, e.body) !== before.get(e));
   const blocked = options.strict && problems.length > 0;
   const written = !options.dryRun && !blocked;
-  if (written) for (const entry of [...createdNow, ...changed]) await writeEntry(entry);
+  const failed = new Set<Entry>();
+  if (written)
+    for (const entry of [...createdNow, ...changed]) {
+      try {
+        await writeEntry(entry);
+      } catch (error) {
+        // One entry that cannot be written (a folder in its place, a full disk) stops only itself.
+        failed.add(entry);
+        const code = (error as NodeJS.ErrnoException).code;
+        problems.push({ file: entry.path, message: `entry not written: ${code ?? (error as Error).message}` });
+      }
+    }
 
   return {
     files,
     records,
-    created: [...createdNow].map((e) => e.path),
-    updated: changed.map((e) => e.path),
+    created: [...createdNow].filter((e) => !failed.has(e)).map((e) => e.path),
+    updated: changed.filter((e) => !failed.has(e)).map((e) => e.path),
     unchanged: seenNow.size - createdNow.size - changed.length,
     duplicates,
     skipped,

@@ -1,0 +1,120 @@
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runComparator, type ComparatorRun } from './comparator.ts';
+import { readerCost, gzippedSizes, type ReaderCost } from './first-search.ts';
+import { writeHugoSite } from './hugo-site.ts';
+import { folderSize, measure, type Measured } from './measure.ts';
+import { buildPhases, routeCosts, type Phases, type RouteCost } from './phases.ts';
+import { freshDir, layOutProject, type ProjectContent } from './workdir.ts';
+
+/** A corpus to benchmark: how to lay it out, an optional extra day for the incremental run, a query to search. */
+export interface CorpusSpec extends ProjectContent {
+  label: string;
+  /** Writes one more day of sources, for the incremental rebuild. */
+  addDay?: (sourcesDir: string) => Promise<unknown>;
+  /** A typical one-word query. */
+  query: string;
+}
+
+/** One `npm run build` of the real pipeline, measured. */
+export interface BuildRun extends Measured {
+  phases: Phases;
+  routes: RouteCost[];
+  output: { files: number; bytes: number };
+  /** HTML pages in dist. */
+  pages: number;
+}
+
+/** Everything measured for one corpus. */
+export interface CorpusResult {
+  label: string;
+  /** Entries the import wrote (visible or not). */
+  papers: number;
+  cold: BuildRun;
+  warm: BuildRun;
+  incremental?: BuildRun;
+  /** Hugo + Pagefind: a first run, then the run compared against (file cache warm, like our warm build). */
+  hugoFirst: ComparatorRun;
+  hugo: ComparatorRun;
+  hugoPages: number;
+  reader?: ReaderCost;
+  paperHtml: { median: number; max: number; count: number };
+  pagefindDir: { files: number; bytes: number };
+}
+
+/** Runs `npm run build` in `dir` and reads where its time went; a failed build throws with the log's path. */
+async function build(dir: string, logs: string, name: string): Promise<BuildRun> {
+  const log = join(logs, `${name}.log`);
+  console.error(`  ${name}: npm run build …`);
+  const run = await measure('npm', ['run', 'build'], dir, log);
+  if (run.exitCode !== 0) throw new Error(`${name} build failed (exit ${run.exitCode}); log: ${log}`);
+  const dist = join(dir, 'dist');
+  const pages = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html')).length;
+  const result = { ...run, phases: buildPhases(run.lines, run.seconds), routes: routeCosts(run.lines), pages };
+  console.error(`  ${name}: ${run.seconds.toFixed(1)} s, peak ${(run.peakRss / 2 ** 20).toFixed(0)} MiB`);
+  return { ...result, output: await folderSize(dist) };
+}
+
+/** The paper pages in a built site. */
+async function paperPages(dist: string): Promise<string[]> {
+  const slugs = await readdir(join(dist, 'papers')).catch(() => [] as string[]);
+  return slugs.map((slug) => join(dist, 'papers', slug, 'index.html'));
+}
+
+/** Entry files the import wrote. */
+async function countEntries(dir: string): Promise<number> {
+  const files = await readdir(join(dir, 'content', 'papers'), { recursive: true });
+  return files.filter((f) => /\.mdx?$/.test(f)).length;
+}
+
+/**
+ * Benchmarks one corpus in a fresh temp copy of the project: a cold build, a warm build, the reader's
+ * downloads, Hugo + Pagefind over the same papers, then one more day and an incremental build.
+ */
+export async function benchCorpus(
+  spec: CorpusSpec,
+  options: { repo: string; logs: string; pagefind: string; keep: boolean },
+): Promise<CorpusResult> {
+  const dir = await freshDir(spec.label);
+  const logs = join(options.logs, spec.label);
+  console.error(`${spec.label}: laying out ${dir}`);
+  await layOutProject(options.repo, dir, spec);
+  await mkdir(logs, { recursive: true });
+
+  const cold = await build(dir, logs, 'cold');
+  const warm = await build(dir, logs, 'warm');
+  const papers = await countEntries(dir);
+  const pages = await paperPages(join(dir, 'dist'));
+  const paperHtml = await gzippedSizes(pages);
+  const pagefindDir = await folderSize(join(dir, 'dist', 'pagefind'));
+  const samplePage = pages[Math.floor(pages.length / 2)]?.slice(join(dir, 'dist').length) ?? '/';
+  console.error(`  reader: first search for "${spec.query}" from ${samplePage}`);
+  const reader = await readerCost(join(dir, 'dist'), samplePage.replace(/index\.html$/, ''), spec.query);
+
+  const hugoDir = join(dir, 'hugo');
+  const hugoPages = await writeHugoSite(join(dir, 'content', 'papers'), hugoDir);
+  console.error(`  hugo + pagefind over ${hugoPages} papers …`);
+  const hugoFirst = await runComparator(hugoDir, options.pagefind, join(logs, 'hugo-1'));
+  const hugo = await runComparator(hugoDir, options.pagefind, join(logs, 'hugo-2'));
+  console.error(`  hugo + pagefind: ${hugo.seconds.toFixed(1)} s`);
+
+  let incremental: BuildRun | undefined;
+  if (spec.addDay) {
+    await spec.addDay(join(dir, 'content', 'sources'));
+    incremental = await build(dir, logs, 'incremental');
+  }
+  if (!options.keep) await rm(dir, { recursive: true, force: true });
+  return {
+    label: spec.label,
+    papers,
+    cold,
+    warm,
+    incremental,
+    hugoFirst,
+    hugo,
+    hugoPages,
+    reader,
+    paperHtml,
+    pagefindDir,
+  };
+}

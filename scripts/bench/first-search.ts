@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
+import { hasChromium, launchBrowser } from '../../tests/support/browser.ts';
+import { serveStatic } from '../../tests/support/serve.ts';
+
+/** Bytes a reader's browser fetched for one action. */
+export interface Transfer {
+  /** Files fetched, with their size and gzipped size. */
+  files: { path: string; bytes: number; gzip: number }[];
+  bytes: number;
+  gzip: number;
+}
+
+/** What a reader downloads: a paper page and its scripts, then a first search from it and on the search page. */
+export interface ReaderCost {
+  /** The paper page's own load: HTML, CSS, scripts. */
+  paperPage: Transfer;
+  /** Scripts the paper page loads before any search. */
+  paperScripts: string[];
+  /** A first query typed into the header box on a paper page (only what the query adds). */
+  quickSearch?: Transfer;
+  /** A first query opened as `/search/?q=…` in a fresh browser (Pagefind's files only). */
+  searchPage?: Transfer;
+}
+
+/** Sums the responses an action caused, each body measured raw and gzipped (as a static host would serve it). */
+async function transferDuring(
+  page: Page,
+  keep: (path: string) => boolean,
+  action: () => Promise<void>,
+): Promise<Transfer> {
+  const pending: Promise<Transfer['files'][number] | undefined>[] = [];
+  const onResponse = (response: import('playwright-core').Response) => {
+    const path = new URL(response.url()).pathname;
+    if (!keep(path) || response.status() !== 200) return;
+    pending.push(
+      response.body().then(
+        (body) => ({ path, bytes: body.length, gzip: gzipSync(body).length }),
+        () => undefined,
+      ),
+    );
+  };
+  page.on('response', onResponse);
+  await action();
+  await page.waitForLoadState('networkidle');
+  page.off('response', onResponse);
+  const files = (await Promise.all(pending)).filter((f) => f !== undefined);
+  return { files, bytes: files.reduce((s, f) => s + f.bytes, 0), gzip: files.reduce((s, f) => s + f.gzip, 0) };
+}
+
+/** A browser context with service workers blocked, so the offline precache does not count as a search's download. */
+async function freshContext(browser: import('playwright-core').Browser): Promise<BrowserContext> {
+  return browser.newContext({ serviceWorkers: 'block' });
+}
+
+/** Runs a real query in headless Chromium against the built site in `dist` and sums what it downloaded. */
+export async function readerCost(dist: string, paperPath: string, query: string): Promise<ReaderCost | undefined> {
+  if (!hasChromium) return undefined;
+  const site = await serveStatic(dist);
+  const browser = await launchBrowser();
+  try {
+    const context = await freshContext(browser);
+    const tab = await context.newPage();
+    const paperPage = await transferDuring(
+      tab,
+      () => true,
+      async () => void (await tab.goto(site.url + paperPath.slice(1))),
+    );
+    const paperScripts = paperPage.files.filter((f) => /\.m?js$/.test(f.path)).map((f) => f.path);
+    const quickSearch = await transferDuring(
+      tab,
+      () => true,
+      async () => {
+        await tab.keyboard.press('/');
+        await tab.keyboard.type(query);
+        await tab.locator('.hit').first().waitFor({ timeout: 30_000 });
+      },
+    ).catch(() => undefined);
+    const fresh = await (await freshContext(browser)).newPage();
+    const searchPage = await transferDuring(
+      fresh,
+      (p) => p.includes('/pagefind/'),
+      async () => {
+        await fresh.goto(`${site.url}search/?q=${encodeURIComponent(query)}`);
+        await fresh.locator('.result').first().waitFor({ timeout: 30_000 });
+      },
+    ).catch(() => undefined);
+    return { paperPage, paperScripts, quickSearch, searchPage };
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+/** Median and largest gzipped size of the given HTML files, in bytes. */
+export async function gzippedSizes(files: string[]): Promise<{ median: number; max: number; count: number }> {
+  const sizes: number[] = [];
+  for (const file of files) sizes.push(gzipSync(await readFile(file)).length);
+  sizes.sort((a, b) => a - b);
+  return { median: sizes[Math.floor(sizes.length / 2)] ?? 0, max: sizes[sizes.length - 1] ?? 0, count: sizes.length };
+}

@@ -1,0 +1,64 @@
+import type { LogLine } from './measure.ts';
+
+/** Where a build's wall time went, in seconds per phase, in pipeline order. */
+export type Phases = [name: string, seconds: number][];
+
+/** The line that ends each phase of `npm run build`, in order; a phase whose line is missing folds into the next. */
+const boundaries: [string, RegExp][] = [
+  ['import', /^wrote \d+ entr/],
+  ['astro start', /\[content\] Syncing content/],
+  ['content sync', /\[content\] Synced content/],
+  ['bundle (types, vite)', /generating static routes/],
+  ['render pages', /✓ Completed in/],
+  ['pagefind', /\[paperboy:pagefind\]/],
+  ['service worker', /\[paperboy:service-worker\]/],
+];
+
+/** Splits a build's log into phases by the lines Astro and our integrations print. */
+export function buildPhases(lines: LogLine[], totalSeconds: number): Phases {
+  const phases: Phases = [];
+  let from = 0;
+  let index = 0;
+  for (const [name, pattern] of boundaries) {
+    const found = lines.findIndex((l, i) => i >= index && pattern.test(l.text));
+    if (found < 0) continue;
+    phases.push([name, (lines[found].at - from) / 1000]);
+    from = lines[found].at;
+    index = found + 1;
+  }
+  phases.push(['finish', Math.max(0, totalSeconds - from / 1000)]);
+  return phases;
+}
+
+/** Render time summed per kind of route, from Astro's `├─ /path (+12ms)` lines. */
+export interface RouteCost {
+  kind: string;
+  routes: number;
+  ms: number;
+}
+
+/** Which kind of output a built path is. */
+export function routeKind(path: string): string {
+  if (path.endsWith('/og.png')) return path.startsWith('/papers/') ? 'paper cards' : 'other cards';
+  if (/\.(xml|json)$/.test(path)) return /sitemap/.test(path) ? 'sitemaps' : 'feeds';
+  if (path.endsWith('.bib')) return 'bibtex';
+  if (path.startsWith('/papers/')) return 'paper pages';
+  if (path.startsWith('/topics/')) return 'topic pages';
+  if (/^\/\d{4}\//.test(path)) return 'date pages';
+  return 'other pages';
+}
+
+/** Sums the per-route render times Astro prints, by kind of route, costliest first. */
+export function routeCosts(lines: LogLine[]): RouteCost[] {
+  const costs = new Map<string, RouteCost>();
+  for (const { text } of lines) {
+    const m = /[├└]─ (\S+) \(\+(\d+(?:\.\d+)?)(m?s)\)/.exec(text);
+    if (!m) continue;
+    const kind = routeKind(m[1]);
+    const cost = costs.get(kind) ?? { kind, routes: 0, ms: 0 };
+    cost.routes++;
+    cost.ms += Number(m[2]) * (m[3] === 's' ? 1000 : 1);
+    costs.set(kind, cost);
+  }
+  return [...costs.values()].sort((a, b) => b.ms - a.ms);
+}

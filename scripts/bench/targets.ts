@@ -1,0 +1,99 @@
+import type { CorpusResult } from './bench-corpus.ts';
+import { count, mem, secs, size, times } from './format.ts';
+
+const GB = 1e9;
+const verdict = (met: boolean) => (met ? '**Met.**' : '**Not met.**');
+
+/** The synthetic corpora, smallest first. */
+function synthetic(results: CorpusResult[]): CorpusResult[] {
+  return results.filter((r) => r.label.startsWith('synthetic-')).sort((a, b) => a.papers - b.papers);
+}
+
+/** The synthetic result for `papers` papers, else the largest there is. */
+function closest(results: CorpusResult[], papers: number): CorpusResult | undefined {
+  const list = synthetic(results);
+  return list.find((r) => Math.abs(r.papers - papers) <= papers * 0.01 + 50) ?? list[list.length - 1];
+}
+
+/** Target 1: 10k papers, warm build ≤ 2× Hugo + Pagefind and ≤ 2 GB. */
+function tenThousand(results: CorpusResult[]): string {
+  const r = closest(results, 10_000);
+  if (!r) return '- **10k papers ≤ 2× Hugo + Pagefind, ≤ 2 GB:** not measured in this run.';
+  const ratio = r.warm.seconds / r.hugo.seconds;
+  const met = ratio <= 2 && r.warm.peakRss <= 2 * GB;
+  return (
+    `- **${count(r.papers)} papers ≤ 2× Hugo + Pagefind, ≤ 2 GB:** ${verdict(met)} The warm build (card cache warm) ` +
+    `took ${secs(r.warm.seconds)}, ${times(ratio)} Hugo + Pagefind's ${secs(r.hugo.seconds)}, with a peak of ` +
+    `${mem(r.warm.peakRss)} in one process (${mem(r.warm.tree.sumPeak)} over all). Cold: ${secs(r.cold.seconds)} ` +
+    `(${times(r.cold.seconds / r.hugo.seconds)}), peak ${mem(r.cold.peakRss)}.`
+  );
+}
+
+/** Fits t = a·n^k through the two largest synthetic runs and extrapolates to `n`. */
+function extrapolate(pairs: [number, number][], n: number): number {
+  const [[n1, v1], [n2, v2]] = pairs.slice(-2);
+  const k = Math.log(v2 / v1) / Math.log(n2 / n1);
+  return v2 * (n / n2) ** k;
+}
+
+/** Target 2: 100k papers within 15 minutes and 12 GB. */
+function hundredThousand(results: CorpusResult[]): string {
+  const list = synthetic(results);
+  const r = list.find((x) => x.papers >= 99_000);
+  const head = '- **100k papers within 15 min and 12 GB:**';
+  if (r) {
+    const met = r.cold.seconds <= 900 && r.cold.peakRss <= 12 * GB;
+    return `${head} ${verdict(met)} Cold build ${secs(r.cold.seconds)}, peak ${mem(r.cold.peakRss)}.`;
+  }
+  if (list.length < 2) return `${head} not measured in this run.`;
+  const time = extrapolate(
+    list.map((x) => [x.papers, x.cold.seconds]),
+    100_000,
+  );
+  const rss = extrapolate(
+    list.map((x) => [x.papers, x.cold.peakRss]),
+    100_000,
+  );
+  const from = list
+    .slice(-2)
+    .map((x) => count(x.papers))
+    .join(' and ');
+  return (
+    `${head} not measured in this run (\`npm run bench -- --papers 100000\`). Extrapolating the cold build's ` +
+    `growth between ${from} papers gives about ${secs(time)} and ${mem(rss)}: ` +
+    `${time <= 900 && rss <= 12 * GB ? 'likely met' : 'likely **not met**'} — an estimate, not a measurement.`
+  );
+}
+
+/** Target 3: one more day rebuilds in ≤ 50 % of a full build. */
+function oneMoreDay(results: CorpusResult[]): string {
+  const r = closest(results, 10_000);
+  if (!r?.incremental) return '- **+1 day ≤ 50 % of a full build:** not measured in this run.';
+  const share = r.incremental.seconds / r.warm.seconds;
+  return (
+    `- **+1 day ≤ 50 % of a full build (${count(r.papers)} papers):** ${verdict(share <= 0.5)} ` +
+    `Adding 50 papers and rebuilding took ${secs(r.incremental.seconds)}, ${Math.round(share * 100)} % of the ` +
+    `warm full build (${secs(r.warm.seconds)}).`
+  );
+}
+
+/** Target 4: a paper page is ≤ 10 KB gzipped and loads no script beyond the search entry point. */
+function paperPage(results: CorpusResult[]): string {
+  const r = closest(results, 10_000);
+  if (!r) return '- **Paper page ≤ 10 KB gz, no script beyond search:** not measured in this run.';
+  const scripts = r.reader?.paperScripts ?? [];
+  const small = r.paperHtml.max <= 10_000;
+  const oneScript = scripts.length <= 1;
+  const list = scripts.length ? scripts.map((s) => `\`${s}\``).join(', ') : 'none';
+  return (
+    `- **Paper page ≤ 10 KB gz, no script beyond search (${count(r.papers)} papers):** ` +
+    `${verdict(small && oneScript && !!r.reader)} Gzipped HTML: median ${size(r.paperHtml.median)}, ` +
+    `largest ${size(r.paperHtml.max)} over ${count(r.paperHtml.count)} pages (${small ? 'within' : 'over'} 10 KB). ` +
+    (r.reader ? `Scripts a paper page loads: ${list}.` : 'Scripts not checked: no Chromium.')
+  );
+}
+
+/** One paragraph per target of issue 7, each saying met or not met, from this run's numbers. */
+export function targetParagraphs(results: CorpusResult[]): string[] {
+  return [tenThousand(results), hundredThousand(results), oneMoreDay(results), paperPage(results)];
+}

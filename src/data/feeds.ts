@@ -1,0 +1,55 @@
+import type { APIRoute } from 'astro';
+import { buildFeeds, type Feeds } from '../lib/feeds.ts';
+import type { Paper } from '../lib/paper-schema.ts';
+import type { Topic } from '../lib/topics.ts';
+import { absolute, page, paperUrl, topicUrl } from '../lib/urls.ts';
+import { settings } from '../settings.ts';
+import { loadDigest } from './digest.ts';
+
+const types = { rss: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' } as const;
+export type FeedKind = keyof typeof types;
+
+/** The three feeds of the whole site (`folder` empty) or of one topic (`topics/<id>/`). */
+async function feedsFor(folder: string, papers: Paper[], topic?: Topic): Promise<Feeds> {
+  const digest = await loadDigest();
+  return buildFeeds({
+    title: topic ? `${settings.title} — ${topic.name}` : settings.title,
+    description: topic?.description || settings.description,
+    siteUrl: absolute(page(folder)),
+    feedUrls: {
+      rss: absolute(page(`${folder}rss.xml`)),
+      atom: absolute(page(`${folder}atom.xml`)),
+      json: absolute(page(`${folder}feed.json`)),
+    },
+    papers,
+    topicsById: digest.topicById,
+    urlOf: (p) => absolute(paperUrl(p.slug)),
+    topicUrlOf: (id) => absolute(topicUrl(id)),
+    lang: settings.lang,
+  });
+}
+
+/** An endpoint for one kind of the site's feeds. */
+export function siteFeed(kind: FeedKind): APIRoute {
+  return async () => {
+    const digest = await loadDigest();
+    const feeds = await feedsFor('', digest.papers);
+    return new Response(feeds[kind], { headers: { 'content-type': `${types[kind]}; charset=utf-8` } });
+  };
+}
+
+/** An endpoint for one kind of a topic's feeds; the topic comes in the props. */
+export function topicFeed(kind: FeedKind): APIRoute {
+  return async ({ props }) => {
+    const { topic } = props as { topic: Topic };
+    const digest = await loadDigest();
+    const feeds = await feedsFor(`topics/${topic.id}/`, digest.byTopic.get(topic.id) ?? [], topic);
+    return new Response(feeds[kind], { headers: { 'content-type': `${types[kind]}; charset=utf-8` } });
+  };
+}
+
+/** Static paths for per-topic endpoints: one per topic. */
+export async function topicPaths() {
+  const digest = await loadDigest();
+  return digest.topics.map((topic) => ({ params: { topic: topic.id }, props: { topic } }));
+}

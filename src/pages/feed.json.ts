@@ -1,0 +1,3 @@
+import { siteFeed } from '../data/feeds.ts';
+
+export const GET = siteFeed('json');
