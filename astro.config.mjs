@@ -1,7 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import rehypeExternalLinks from 'rehype-external-links';
 import { settings } from './src/settings.ts';
+import { csp } from './src/security.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
 
@@ -9,6 +11,12 @@ export default defineConfig({
   site: settings.url,
   base: settings.base,
   trailingSlash: 'always',
+  security: { csp },
+  // Shiki colours code with inline styles, which the Content-Security-Policy does not allow.
+  markdown: {
+    syntaxHighlight: false,
+    rehypePlugins: [[rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
+  },
   // Order matters: the service worker lists the files the search index wrote.
   integrations: [mdx(), pagefindIntegration(settings), serviceWorkerIntegration(settings)],
 });

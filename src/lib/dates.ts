@@ -19,6 +19,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** `YYYY-MM-DD` for a year, month (1–12) and day, or undefined if that day does not exist. */
 export function isoDate(year: number, month: number, day: number): string | undefined {
+  if (year < 0 || year > 9999) return undefined; // no four-digit form (CSL date-parts may hold any number)
   const d = new Date(Date.UTC(year, month - 1, day));
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;

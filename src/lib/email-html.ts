@@ -160,6 +160,7 @@ export function emailHtml(issue: EmailIssue): string {
 </style>
 </head>
 <body class="pb-bg" style="margin:0;padding:0;${bg}">
+<!-- [html-validate-disable no-deprecated-attr: mail clients still lay out tables by width, align and cellpadding] -->
 ${hiddenPreheader(preheader(content))}
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" class="pb-bg" style="${bg}"><tr><td align="center" style="padding:0 0 24px">
 <!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->

@@ -74,33 +74,40 @@ const escapes: Record<string, string> = {
 
 const isLetter = (ch: string | undefined) => !!ch && /[a-zA-Z]/.test(ch);
 
-/** The end (exclusive) of the brace group opening at `start`, or the text's end if it never closes. */
-function groupEnd(text: string, start: number): number {
+/** The brace group opening at `start`: its end (exclusive) and what it holds. An unclosed group runs to the end. */
+function group(text: string, start: number): { end: number; inner: string } {
   let depth = 0;
   for (let i = start; i < text.length; i++) {
     if (text[i] === '\\') i++;
     else if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) return i + 1;
+    else if (text[i] === '}' && --depth === 0) return { end: i + 1, inner: text.slice(start + 1, i) };
   }
-  return text.length;
+  return { end: text.length, inner: text.slice(start + 1) };
 }
 
-/** The end (exclusive) of the math span opening at `start`, or -1 when it never closes. */
-function mathEnd(text: string, start: number): number {
+/**
+ * The end (exclusive) of the math span opening at `start`, or -1 when it never closes.
+ * `unclosed` remembers, per closing delimiter, where a search already found none, so a text
+ * full of openers (`\(\(\(…`) is not searched to its end once per opener.
+ */
+function mathEnd(text: string, start: number, unclosed: Map<string, number>): number {
   const open = text.startsWith('$$', start) ? '$$' : text[start] === '$' ? '$' : text.slice(start, start + 2);
   const close = open === '\\(' ? '\\)' : open === '\\[' ? '\\]' : open;
+  if (start >= (unclosed.get(close) ?? Infinity)) return -1;
   for (let i = start + open.length; i < text.length; i++) {
     if (text.startsWith(close, i)) return i + close.length;
     if (text[i] === '\\') i++;
   }
+  unclosed.set(close, start);
   return -1;
 }
 
 /** Puts a combining mark on the first letter of `base` (dotless i and j get their dot back). */
 function accent(base: string, mark: string): string {
   if (!base) return mark;
-  const first = base[0] === 'ı' ? 'i' : base[0] === 'ȷ' ? 'j' : base[0];
-  return `${first}${mark}${base.slice(1)}`.normalize('NFC');
+  const letter = String.fromCodePoint(base.codePointAt(0)!); // a whole character, never half a surrogate pair
+  const first = letter === 'ı' ? 'i' : letter === 'ȷ' ? 'j' : letter;
+  return `${first}${mark}${base.slice(letter.length)}`.normalize('NFC');
 }
 
 /** TeX source of titles, names and abstracts as Unicode text, math left untouched. */
@@ -108,15 +115,19 @@ export function texToUnicode(text: string): string {
   return convert(text).normalize('NFC');
 }
 
+/** How deep accents may nest (`\'{\'{…}}`); deeper ones are kept as written, so no text exhausts the stack. */
+const maxNesting = 16;
+
 /** One pass over the text: math copied, commands expanded, braces dropped, ligatures made. */
-function convert(text: string): string {
+function convert(text: string, depth = 0): string {
   let out = '';
   let i = 0;
+  const unclosed = new Map<string, number>();
   while (i < text.length) {
     const ch = text[i];
     const isMath = ch === '$' || (ch === '\\' && (text[i + 1] === '(' || text[i + 1] === '['));
     if (isMath) {
-      const end = mathEnd(text, i);
+      const end = mathEnd(text, i, unclosed);
       if (end > 0) {
         out += text.slice(i, end);
         i = end;
@@ -129,7 +140,7 @@ function convert(text: string): string {
       }
     }
     if (ch === '\\') {
-      const [piece, next] = command(text, i);
+      const [piece, next] = command(text, i, depth);
       out += piece;
       i = next;
       continue;
@@ -156,7 +167,7 @@ function convert(text: string): string {
 }
 
 /** One command starting at `start` (a backslash): what it prints and where the text goes on. */
-function command(text: string, start: number): [string, number] {
+function command(text: string, start: number, depth: number): [string, number] {
   const name = isLetter(text[start + 1]) ? /^[a-zA-Z]+/.exec(text.slice(start + 1))![0] : (text[start + 1] ?? '');
   let i = start + 1 + name.length;
   if (!name) return ['\\', i];
@@ -167,19 +178,19 @@ function command(text: string, start: number): [string, number] {
     else if (letterName && text[i] === ' ') i++;
   };
 
-  if (name in accents && (!letterName || !isLetter(text[i]))) {
+  if (name in accents && (!letterName || !isLetter(text[i])) && depth < maxNesting) {
     while (text[i] === ' ') i++; // an accent's argument may follow a space, as in `\c c`
     let base: string;
     if (text[i] === '{') {
-      const end = groupEnd(text, i);
-      base = convert(text.slice(i + 1, end - 1));
+      const { end, inner } = group(text, i);
+      base = convert(inner, depth + 1);
       i = end;
     } else if (text[i] === '\\') {
-      const [piece, next] = command(text, i);
+      const [piece, next] = command(text, i, depth + 1);
       base = piece;
       i = next;
     } else {
-      base = text[i] ?? '';
+      base = i < text.length ? String.fromCodePoint(text.codePointAt(i)!) : '';
       i += base.length;
     }
     return [accent(base, accents[name]), i];
@@ -194,12 +205,12 @@ function command(text: string, start: number): [string, number] {
     return ['', i];
   }
   if (name === 'url' && text[i] === '{') {
-    const end = groupEnd(text, i);
-    return [text.slice(i + 1, end - 1), end]; // a URL is verbatim
+    const { end, inner } = group(text, i);
+    return [inner, end]; // a URL is verbatim
   }
   if (wrappers.has(name)) return ['', i]; // the argument's braces are dropped as the text goes on
-  if (name === 'href' && text[i] === '{') return ['', groupEnd(text, i)]; // keep the link text, not the URL
+  if (name === 'href' && text[i] === '{') return ['', group(text, i).end]; // keep the link text, not the URL
   // Unknown: keep the command and its immediate argument exactly as written.
-  const end = text[i] === '{' ? groupEnd(text, i) : i;
+  const end = text[i] === '{' ? group(text, i).end : i;
   return [text.slice(start, end), end];
 }

@@ -5,12 +5,16 @@ export function squash(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-/** Imported text made plain: entities decoded, control characters gone, whitespace collapsed. */
+/**
+ * Imported text made plain: entities decoded, control characters and the noncharacters U+FFFE/U+FFFF
+ * (which YAML readers refuse) gone, whitespace collapsed, and half surrogate pairs (which UTF-8
+ * cannot store) made U+FFFD, so an entry reads back as written.
+ */
 export function cleanText(text: string): string {
   return squash(
-    decodeHTML(text.normalize('NFC'))
+    decodeHTML(text.toWellFormed().normalize('NFC'))
       // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff]/g, ''),
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff\ufffe\uffff]/g, ''),
   );
 }
 

@@ -13,7 +13,6 @@ export function attachQuickSearch(form: HTMLFormElement): void {
 
   const close = () => {
     panel.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
   };
 
   const update = async () => {
@@ -35,7 +34,6 @@ export function attachQuickSearch(form: HTMLFormElement): void {
     panel.replaceChildren(list, all);
     status.textContent = `${search.results.length} results`;
     panel.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
   };
 
   input.addEventListener('input', () => void update());

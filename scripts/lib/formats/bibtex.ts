@@ -104,7 +104,11 @@ function describeError(error: string): { line?: number; message: string } {
     .replace(/\.*\s*at line \d+, column \d+( in "[^"]*")?/, '')
     .replace(/(\\n|\s)+/g, ' ')
     .trim();
-  return { line: line ? Number(line) : undefined, message };
+  // Some parser errors quote the whole entry, which may be megabytes long.
+  return {
+    line: line ? Number(line) : undefined,
+    message: message.length > 200 ? `${message.slice(0, 199)}…` : message,
+  };
 }
 
 /** BibTeX / BibLaTeX: `@type{key, field = {value}, …}` entries, field names in any case. */

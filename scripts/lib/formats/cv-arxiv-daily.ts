@@ -15,6 +15,15 @@ function linkUrl(cell: string | undefined): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
+/** A value that is not a row, cut short for the message (named by its type when too deep to write out). */
+function preview(row: unknown): string {
+  try {
+    return String(JSON.stringify(row)).slice(0, 80);
+  } catch {
+    return typeof row;
+  }
+}
+
 /** One row string as a source record, or undefined if it has neither shape. */
 function parseRow(row: string, key: string, topic: string, record: number): SourceRecord | undefined {
   const m = tableRow.exec(row) ?? bulletRow.exec(row);
@@ -62,9 +71,8 @@ export const cvArxivDaily: Format = {
       for (const [key, row] of Object.entries(rows)) {
         const at = { file: file.path, record: ++n };
         const record = typeof row === 'string' ? parseRow(row, key, topic, n) : undefined;
-        const preview = JSON.stringify(row).slice(0, 80);
         if (!record)
-          problems.push({ ...at, message: `${topic} › ${key}: not a "|**date**|**title**|…" row: ${preview}` });
+          problems.push({ ...at, message: `${topic} › ${key}: not a "|**date**|**title**|…" row: ${preview(row)}` });
         else if (!record.title) problems.push({ ...at, field: 'title', message: `${topic} › ${noTitle(key)}` });
         else records.push(record);
       }

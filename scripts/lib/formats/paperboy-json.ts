@@ -67,7 +67,9 @@ export const paperboyJson: Format = {
   sniff(file) {
     if (!/^\s*(#[^\n]*\n\s*)*([[{]|- |papers:)/.test(head(file, 2000))) return false;
     const parsed = readData(file);
-    const items = parsed.ok ? itemsOf(parsed.value) : undefined;
+    // A broken file (JSON cut short, bad YAML) that has papers' titles is still ours: claim it so parse names the bad line.
+    if (!parsed.ok) return /"title"\s*:|^[ \t-]*title\s*:/m.test(head(file));
+    const items = itemsOf(parsed.value);
     return !!items && items.length > 0 && looksLikePaper(items[0]);
   },
   parse(file: SourceFile): ParseResult {

@@ -52,7 +52,9 @@ export function readJson(file: SourceFile): Parsed {
 /** A YAML text parsed (every scalar a string when `strings`), or the problem naming the line it fails on. */
 export function parseYamlText(text: string, path: string, lineOffset = 0, strings = false): Parsed {
   try {
-    return { ok: true, value: parseYaml(text, { prettyErrors: true, schema: strings ? 'failsafe' : 'core' }) };
+    // Warnings (an unknown tag or directive) would go to stderr with no file name: the data is read as is.
+    const options = { prettyErrors: true, schema: strings ? 'failsafe' : 'core', logLevel: 'error' } as const;
+    return { ok: true, value: parseYaml(text, options) };
   } catch (error) {
     const line = error instanceof YAMLParseError ? error.linePos?.[0]?.line : undefined;
     const message = (error instanceof Error ? error.message : String(error))

@@ -19,7 +19,7 @@ const httpOnly = (url: string | undefined) => {
   return clean && /^https?:\/\/[^\s<>"]+$/i.test(clean) ? clean : undefined;
 };
 
-const count = (n: number | undefined) => (Number.isFinite(n) && n! >= 0 ? Math.floor(n!) : undefined);
+const count = (n: number | undefined) => (Number.isFinite(n) && n! >= 0 ? Math.floor(n!) + 0 : undefined); // -0 → 0
 
 const cleanList = (items: string[] | undefined) => {
   const out = (items ?? []).map(cleanText).filter(Boolean);

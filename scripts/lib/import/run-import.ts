@@ -38,30 +38,22 @@ export interface ImportSummary {
   skipped: number;
   written: boolean;
   problems: Problem[];
-  /** Files passed over without failing the run (met in a folder, in no format the import reads). */
+  /** Messages that do not fail the run: files passed over, facts left out, papers a file lists twice. */
   notices: Problem[];
 }
 
-/** The file's format and what it parses to; an unexpected failure is a problem naming the file, not a crash. */
-function parseFile(file: SourceFile, options: ImportOptions): { format?: Format; result: ParseResult } {
+/** What a file parses to, or undefined when no format claims it; a crash in a parser is a problem naming the file. */
+function parseFile(file: SourceFile, date: string | undefined): ParseResult | undefined {
   let format: Format | undefined;
   try {
     format = detectFormat(file);
-    return { format, result: format ? format.parse(file, { date: options.date }) : { records: [], problems: [] } };
+    return format?.parse(file, { date });
   } catch (error) {
-    const reading = format ? ` as ${format.label}` : '';
-    const message = `could not be read${reading}: ${String((error as Error)?.message ?? error).split('\n')[0]}`;
-    return { format: format ?? unreadable, result: { records: [], problems: [{ file: file.path, message }] } };
+    const as = format ? ` as ${format.label}` : '';
+    const reason = String(error instanceof Error ? error.message : error).split('\n')[0];
+    return { records: [], problems: [{ file: file.path, message: `could not be read${as}: ${reason}` }] };
   }
 }
-
-/** Stands in for the format of a file whose sniffing failed. */
-const unreadable: Format = {
-  id: 'unreadable',
-  label: 'unreadable',
-  sniff: () => false,
-  parse: () => ({ records: [], problems: [] }),
-};
 
 /** A note for each paper a file lists again under the same arXiv id or DOI; the two are merged. */
 function noteRepeats(papers: ImportedPaper[], notices: Problem[]): void {
@@ -94,8 +86,8 @@ async function readPapers(
     options.onFile?.(i + 1, paths.length, path);
     const file = await readSourceFile(path, problems);
     if (!file) continue;
-    const { format, result } = parseFile(file, options);
-    if (!format) {
+    const result = parseFile(file, options.date);
+    if (!result) {
       // A file named on the command line must be read; one met in a folder may be a README or a config file.
       const unknown = {
         file: path,
