@@ -6,32 +6,44 @@ import type { AstroIntegration } from 'astro';
 import { listFilesSync } from '../lib/files.ts';
 import type { Settings } from '../settings.ts';
 
-/** Pages are precached while the whole offline copy stays under this size; beyond it, pages are cached as they are read. */
-const precacheBudget = 20 * 1024 * 1024;
+/** Beyond the shell and the search index, search fragments and pages are stored for offline use while they fit this size. */
+const precacheBudget = 10 * 1024 * 1024;
 
-/** What the worker caches on install: the shell and the whole search bundle, then pages while the budget lasts. */
+/**
+ * What the worker stores on install: the shell (home, search, 404, styles, scripts) and Pagefind's
+ * index, always; then search fragments and pages, smallest site first, while the budget lasts.
+ * Pages beyond it are stored as they are read.
+ */
 export async function offlineManifest(
   dir: string,
   base: string,
 ): Promise<{ version: string; precache: string[]; notFound: string }> {
-  const url = (file: string) =>
-    `${base}${relative(dir, file)
-      .split('\\')
-      .join('/')
-      .replace(/(^|\/)index\.html$/, '$1')}`;
+  const path = (file: string) => relative(dir, file).split('\\').join('/');
+  const url = (file: string) => `${base}${path(file).replace(/(^|\/)index\.html$/, '$1')}`;
   const all = listFilesSync(dir, /./).filter((f) => !f.endsWith('sw.js'));
-  const isPage = (f: string) => f.endsWith('.html');
-  const essential = all.filter((f) => !isPage(f) || /^(index|search\/index|404)\.html$/.test(relative(dir, f)));
-  const pages = all.filter((f) => isPage(f) && !essential.includes(f));
+  const isEssential = (f: string) =>
+    /^(index|search\/index|404)\.html$/.test(path(f)) ||
+    path(f).startsWith('_astro/') ||
+    (path(f).startsWith('pagefind/') &&
+      !path(f).startsWith('pagefind/fragment/') &&
+      !/-ui\.|highlight/.test(path(f))) ||
+    path(f) === 'favicon.svg';
+  const isOptional = (f: string) =>
+    path(f).startsWith('pagefind/fragment/') || (f.endsWith('.html') && !f.endsWith('email.html'));
+  const essential = all.filter(isEssential);
+  const optional = all.filter((f) => !isEssential(f) && isOptional(f));
+  // The version follows the shell and the index (whose hashed names change with any paper);
+  // pages are fetched network-first, so their content need not be part of it.
   const hash = createHash('sha256');
+  for (const file of essential) hash.update(url(file)).update(await readFile(file));
+  const precache = essential.map(url);
   let size = 0;
-  const precache: string[] = [];
-  for (const file of [...essential, ...pages]) {
-    const bytes = await readFile(file);
-    hash.update(url(file)).update(bytes);
+  for (const file of optional) {
     size += (await stat(file)).size;
-    if (essential.includes(file) || size <= precacheBudget) precache.push(url(file));
+    if (size > precacheBudget) break;
+    precache.push(url(file));
   }
+  hash.update(precache.join('\n'));
   return { version: hash.digest('hex').slice(0, 12), precache, notFound: `${base}404.html` };
 }
 
