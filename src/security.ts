@@ -1,9 +1,13 @@
+import type { AstroUserConfig } from 'astro';
+
+type Csp = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
+
 /**
  * The Content-Security-Policy every page carries (as a meta tag; Astro adds hashes for its own
  * scripts and styles). Pagefind compiles WebAssembly and may start a worker from a blob;
  * KaTeX sizes formulas with inline `style` attributes; thumbnails come from other https hosts.
  */
-export const csp = {
+export const csp: Csp = {
   directives: [
     "default-src 'self'",
     "img-src 'self' https: data:",
@@ -21,4 +25,4 @@ export const csp = {
       { resource: "'unsafe-inline'", kind: 'attribute' },
     ],
   },
-} as const;
+};

@@ -14,7 +14,8 @@ const yamlEngine = {
     visit(doc, {
       // YAML 1.2 reads `0o17` as a number; YAML 1.1 has no such form, so it would be written plain.
       Scalar: (_key, node) => {
-        if (isScalar(node) && typeof node.value === 'string' && /^[-+]?0o[0-7]+$/i.test(node.value)) {
+        // js-yaml refuses U+FFFE/U+FFFF written raw; double quotes escape them.
+        if (isScalar(node) && typeof node.value === 'string' && /^[-+]?0o[0-7]+$|[\uFFFE\uFFFF]/i.test(node.value)) {
           node.type = 'QUOTE_DOUBLE';
         }
       },

@@ -181,8 +181,11 @@ export function splitMath(text: string): Segment[] {
   return segments;
 }
 
-/** Bare TeX outside math: a known command (maybe braced) or a braced super-/subscript. */
-const bareTex = /\{\\([a-zA-Z]+)\}|\\([a-zA-Z]+)(?![a-zA-Z])|([_^])\{([^{}$]{1,40})\}|\\\$/g;
+/**
+ * Bare TeX outside math: a known command (maybe braced) or a braced super-/subscript. A command
+ * glued to a word (`C:\path\to`) is left as written: that is a path or an escape, not TeX.
+ */
+const bareTex = /\{\\([a-zA-Z]+)\}|(?<![A-Za-z])\\([a-zA-Z]+)(?![a-zA-Z])|([_^])\{([^{}$]{1,40})\}|\\\$/g;
 
 /** Plain text with its bare TeX converted by `convert`, the rest passed through `literal`. */
 function bare(text: string, literal: (s: string) => string, convert: (match: RegExpExecArray) => string | undefined) {
@@ -199,12 +202,16 @@ function bare(text: string, literal: (s: string) => string, convert: (match: Reg
 
 const rendered = new Map<string, string>();
 
+/** Commands that would make links, classes or images: KaTeX refuses them, so the segment is shown as written. */
+const untrusted = /\\(href|url|htmlClass|htmlId|htmlStyle|htmlData|includegraphics)(?![a-zA-Z])/;
+
 /** One math segment as KaTeX HTML (cached, since a title is rendered on many pages), or escaped as written. */
 function renderSegment(tex: string, display: boolean, raw: string): string {
   const key = `${display ? 'D' : 'I'}${tex}`;
   let html = rendered.get(key);
   if (html === undefined) {
     try {
+      if (untrusted.test(tex)) throw new Error('untrusted command');
       html = katex.renderToString(tex, {
         throwOnError: true,
         output: 'htmlAndMathml',

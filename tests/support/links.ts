@@ -68,3 +68,29 @@ export async function findBrokenLinks(
   }
   return { pages: files.length, links: count, broken };
 }
+
+/** Attributes of every element in a document whose name starts with `on` (inline event handlers). */
+export function inlineHandlers(html: string): string[] {
+  const found: string[] = [];
+  const parser = new Parser({
+    onopentag(name, attrs) {
+      for (const attr of Object.keys(attrs)) if (/^on/i.test(attr)) found.push(`<${name} ${attr}>`);
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return found;
+}
+
+/** Every href and src of every element in a document. */
+export function urlsOf(html: string): string[] {
+  const found: string[] = [];
+  const parser = new Parser({
+    onopentag(_name, attrs) {
+      for (const key of ['href', 'src']) if (attrs[key] !== undefined) found.push(attrs[key]);
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return found;
+}

@@ -251,7 +251,8 @@ describe('emailHtml escaping', () => {
 
     it('writes no comment from data', () => {
       const comments = DomUtils.filter((n) => n.type === 'comment', doc.children) as unknown as { data: string }[];
-      for (const c of comments) expect(c.data).toMatch(/^\[if mso\]|^\[endif\]|^ \[html-validate-disable no-deprecated-attr:|^\s*$/);
+      for (const c of comments)
+        expect(c.data).toMatch(/^\[if mso\]|^\[endif\]|^ \[html-validate-disable no-deprecated-attr:|^\s*$/);
     });
   });
 });

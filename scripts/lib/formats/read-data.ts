@@ -21,14 +21,26 @@ export function lineAt(text: string, offset: number): number {
   return line;
 }
 
+/**
+ * Where V8 puts an "Unexpected token" error that gives no position: it quotes the text around it
+ * (`..."ten before X ten after"...`), so the quote is found in the text.
+ */
+function quotedOffset(raw: string, text: string): number | undefined {
+  const m = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON$/.exec(raw);
+  const at = m ? text.indexOf(m[3]) : -1;
+  if (!m || at < 0) return undefined;
+  return at + (m[2] ? 10 : Math.max(0, m[3].indexOf(m[1])));
+}
+
 /** A JSON.parse error as a short message and the line it names (V8 quotes the input; drop that). */
 export function jsonError(error: unknown, text: string): { line?: number; message: string } {
   const raw = error instanceof Error ? error.message : String(error);
   const lineCol = /\(line (\d+) column \d+\)/.exec(raw);
   const position = /at position (\d+)/.exec(raw);
-  const line = lineCol ? Number(lineCol[1]) : position ? lineAt(text, Number(position[1])) : undefined;
+  const offset = position ? Number(position[1]) : quotedOffset(raw, text);
+  const line = lineCol ? Number(lineCol[1]) : offset !== undefined ? lineAt(text, offset) : undefined;
   const message = raw
-    .replace(/,\s*"[\s\S]*" is not valid JSON$/, '')
+    .replace(/,\s*(\.\.\.)?"[\s\S]*"(\.\.\.)? is not valid JSON$/, '')
     .replace(/\s*in JSON at position \d+(\s*\(line \d+ column \d+\))?/, '')
     .replace(/^Unexpected end of JSON input$/, 'unexpected end of file (is it cut short?)');
   return { line: line ?? (/end of/i.test(message) ? lineAt(text, text.length) : undefined), message };
