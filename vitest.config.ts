@@ -14,7 +14,7 @@ export default defineConfig({
           globalSetup: ['tests/support/build-once.ts'],
           fileParallelism: false,
           testTimeout: 30_000,
-          hookTimeout: 120_000,
+          hookTimeout: 900_000,
         },
       },
     ],

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { settings } from '../src/settings.ts';
 import { runImport } from './lib/import/run-import.ts';
-import { formatProblem, formatSummary } from './lib/import/report.ts';
+import { formatProblem, formatSummary, importProgress } from './lib/import/report.ts';
 
 const usage = 'usage: npm run import -- [PATH…] [--date YYYY-MM-DD] [--strict] [--dry-run]';
 
@@ -34,6 +34,7 @@ async function main(): Promise<number> {
     console.error(`--date ${date}: expected YYYY-MM-DD or YYYY\n${usage}`);
     return 2;
   }
+  const progress = importProgress(process.stderr);
   const summary = await runImport({
     paths: args.positionals.length ? args.positionals : [settings.sourcesDir],
     papersDir: settings.papersDir,
@@ -41,11 +42,9 @@ async function main(): Promise<number> {
     date,
     strict: args.values.strict,
     dryRun: args.values['dry-run'],
-    onFile: process.stderr.isTTY
-      ? (done, total, path) => process.stderr.write(`\r\u001b[2K[${done}/${total}] ${path}`)
-      : undefined,
-  });
-  if (process.stderr.isTTY) process.stderr.write('\r\u001b[2K');
+    onFile: progress.onFile,
+    onProgress: progress.onProgress,
+  }).finally(() => progress.stop());
   for (const notice of summary.notices) console.error(formatProblem(notice));
   for (const problem of summary.problems) console.error(formatProblem(problem));
   console.log(formatSummary(summary, args.values['dry-run']));

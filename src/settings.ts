@@ -23,6 +23,8 @@ export interface Settings {
   sourcesDir: string;
   /** Folder holding one entry per paper, relative to the project root. */
   papersDir: string;
+  /** Draw a social card (Open Graph image) for every paper, day and topic; `PAPERBOY_CARDS=off` skips them. */
+  cards: boolean;
 }
 
 const defaults: Settings = {
@@ -36,6 +38,7 @@ const defaults: Settings = {
   topicsFile: 'content/topics.yaml',
   sourcesDir: 'content/sources',
   papersDir: 'content/papers',
+  cards: true,
 };
 
 /** Makes `digest`, `/digest`, `/digest/` all read `/digest/`. */
@@ -50,6 +53,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     ...defaults,
     url: (env.SITE_URL || defaults.url).replace(/\/+$/, ''),
     base: normalizeBase(env.BASE_PATH || defaults.base),
+    cards: env.PAPERBOY_CARDS === 'off' ? false : defaults.cards,
   };
 }
 

@@ -24,7 +24,10 @@ export interface ReaderCost {
   searchPage?: Transfer;
 }
 
-/** Sums the responses an action caused, each body measured raw and gzipped (as a static host would serve it). */
+/** Pagefind's index, fragments and wasm are stored gzipped already; a host sends them as they are. */
+const isGzip = (body: Buffer) => body[0] === 0x1f && body[1] === 0x8b;
+
+/** Sums the responses an action caused, each body measured raw and gzipped as a static host would send it. */
 async function transferDuring(
   page: Page,
   keep: (path: string) => boolean,
@@ -36,7 +39,7 @@ async function transferDuring(
     if (!keep(path) || response.status() !== 200) return;
     pending.push(
       response.body().then(
-        (body) => ({ path, bytes: body.length, gzip: gzipSync(body).length }),
+        (body) => ({ path, bytes: body.length, gzip: isGzip(body) ? body.length : gzipSync(body).length }),
         () => undefined,
       ),
     );

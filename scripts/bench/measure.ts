@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, statSync } from 'node:fs';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { busySeconds, othersShare } from './contention.ts';
 import { sampleTree, type TreeSample } from './proc-sampler.ts';
 
 /** One line a command printed, with the milliseconds since it started. */
@@ -23,6 +24,8 @@ export interface Measured {
   /** Every line printed to stdout and stderr, timestamped on arrival. */
   lines: LogLine[];
   exitCode: number;
+  /** Share of the CPUs other processes on the machine used meanwhile, 0–1. */
+  others: number;
 }
 
 /** GNU time's report: elapsed, max RSS in KiB, user and system seconds. */
@@ -32,6 +35,7 @@ const timeFormat = '%e %M %U %S';
 export async function measure(command: string, args: string[], cwd: string, log: string): Promise<Measured> {
   const timeFile = `${log}.time`;
   const out = createWriteStream(log);
+  const busyBefore = busySeconds();
   const start = performance.now();
   const child = spawn('/usr/bin/time', ['-f', timeFormat, '-o', timeFile, command, ...args], {
     cwd,
@@ -52,7 +56,9 @@ export async function measure(command: string, args: string[], cwd: string, log:
   out.end();
   const [, maxKiB, user, system] = (await readFile(timeFile, 'utf8')).trim().split('\n').pop()!.split(' ').map(Number);
   await rm(timeFile, { force: true });
-  return { seconds, peakRss: maxKiB * 1024, tree, cpuSeconds: user + system, lines, exitCode };
+  const cpuSeconds = user + system;
+  const others = othersShare(busyBefore, busySeconds(), cpuSeconds, seconds);
+  return { seconds, peakRss: maxKiB * 1024, tree, cpuSeconds, lines, exitCode, others };
 }
 
 /** Files and bytes under a folder. */

@@ -6,13 +6,22 @@ export type Phases = [name: string, seconds: number][];
 /** The line that ends each phase of `npm run build`, in order; a phase whose line is missing folds into the next. */
 const boundaries: [string, RegExp][] = [
   ['import', /^wrote \d+ entr/],
-  ['astro start', /\[content\] Syncing content/],
-  ['content sync', /\[content\] Synced content/],
-  ['bundle (types, vite)', /generating static routes/],
-  ['render pages', /✓ Completed in/],
+  // Astro prints its content-sync lines only once the sync is done, so start-up and sync are one phase.
+  ['astro start + content sync + types', /Building static entrypoints/],
+  ['bundle (vite)', /generating static routes/],
+  ['render routes', /✓ Completed in/],
   ['pagefind', /\[paperboy:pagefind\]/],
   ['service worker', /\[paperboy:service-worker\]/],
 ];
+
+/** Astro's own figure for the content sync and type generation, in seconds, when it prints one. */
+function syncSeconds(lines: LogLine[]): number | undefined {
+  for (const { text } of lines) {
+    const m = /\[types\] Generated (\d+(?:\.\d+)?)(m?s)/.exec(text);
+    if (m) return Number(m[1]) / (m[2] === 'ms' ? 1000 : 1);
+  }
+  return undefined;
+}
 
 /** Splits a build's log into phases by the lines Astro and our integrations print. */
 export function buildPhases(lines: LogLine[], totalSeconds: number): Phases {
@@ -27,6 +36,9 @@ export function buildPhases(lines: LogLine[], totalSeconds: number): Phases {
     index = found + 1;
   }
   phases.push(['finish', Math.max(0, totalSeconds - from / 1000)]);
+  const sync = syncSeconds(lines);
+  const at = phases.findIndex(([name]) => name.startsWith('astro start')) + 1;
+  if (sync !== undefined && at > 0) phases.splice(at, 0, ['↳ of which content sync + types (Astro)', sync]);
   return phases;
 }
 
@@ -51,14 +63,19 @@ export function routeKind(path: string): string {
 /** Sums the per-route render times Astro prints, by kind of route, costliest first. */
 export function routeCosts(lines: LogLine[]): RouteCost[] {
   const costs = new Map<string, RouteCost>();
+  // A warning can land between a route's path and its time, pushing the time onto a line of its own.
+  let pending: string | undefined;
   for (const { text } of lines) {
-    const m = /[├└]─ (\S+) \(\+(\d+(?:\.\d+)?)(m?s)\)/.exec(text);
-    if (!m) continue;
-    const kind = routeKind(m[1]);
+    const path = /[├└]─ (\/\S*?\.(?:html|png|xml|json|bib|txt))/.exec(text)?.[1];
+    const time = /\(\+(\d+(?:\.\d+)?)(m?s)\)/.exec(text);
+    if (path) pending = path;
+    if (!time || !pending) continue;
+    const kind = routeKind(pending);
     const cost = costs.get(kind) ?? { kind, routes: 0, ms: 0 };
     cost.routes++;
-    cost.ms += Number(m[2]) * (m[3] === 's' ? 1000 : 1);
+    cost.ms += Number(time[1]) * (time[2] === 's' ? 1000 : 1);
     costs.set(kind, cost);
+    pending = undefined;
   }
   return [...costs.values()].sort((a, b) => b.ms - a.ms);
 }

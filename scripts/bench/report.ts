@@ -10,6 +10,8 @@ function buildRow(r: CorpusResult, run: string, b: BuildRun): string[] {
     count(r.papers),
     run,
     secs(b.seconds),
+    secs(b.cpuSeconds),
+    `${Math.round(b.others * 100)} %`,
     mem(b.peakRss),
     mem(b.tree.sumPeak),
     count(Math.round(b.pages / b.seconds)),
@@ -27,8 +29,11 @@ function resultsTable(results: CorpusResult[]): string {
       count(r.hugoPages),
       'Hugo + Pagefind CLI',
       `${secs(h.seconds)} (${h.hugo.seconds.toFixed(1)} + ${h.pagefind.seconds.toFixed(1)})`,
+      secs(h.hugo.cpuSeconds + h.pagefind.cpuSeconds),
+      `${Math.round(Math.max(h.hugo.others, h.pagefind.others) * 100)} %`,
       mem(h.peakRss),
-      mem(Math.max(h.hugo.tree.sumPeak, h.pagefind.tree.sumPeak)),
+      // Sampling every 250 ms can miss a short run entirely; GNU time's peak is the floor.
+      mem(Math.max(h.hugo.tree.sumPeak, h.pagefind.tree.sumPeak, h.peakRss)),
       count(Math.round(r.hugoPages / h.seconds)),
       count(h.output.files),
       size(h.output.bytes),
@@ -40,8 +45,8 @@ function resultsTable(results: CorpusResult[]): string {
       hugoRow,
     ];
   });
-  const header = ['corpus', 'papers', 'build', 'wall', 'peak RSS, largest process', 'peak RSS, all processes'];
-  return table([...header, 'HTML pages/s', 'files in dist', 'dist size'], rows);
+  const header = ['corpus', 'papers', 'build', 'wall', 'CPU', "others' CPU", 'peak RSS, largest process'];
+  return table([...header, 'peak RSS, all processes', 'HTML pages/s', 'files in dist', 'dist size'], rows);
 }
 
 /** Ratios against the comparator and of the incremental build, and what a reader downloads. */
@@ -96,7 +101,12 @@ function routeTable(r: CorpusResult): string {
 }
 
 /** The whole of docs/benchmarks.md. */
-export function renderReport(results: CorpusResult[], facts: MachineFacts, command: string): string {
+export function renderReport(
+  results: CorpusResult[],
+  facts: MachineFacts,
+  command: string,
+  failed: string[] = [],
+): string {
   const machine = [
     `- Date: ${facts.date}`,
     `- Machine: ${facts.cores} cores (${facts.cpu}), ${mem(facts.memory)} memory, ${facts.os}`,
@@ -117,14 +127,18 @@ export function renderReport(results: CorpusResult[], facts: MachineFacts, comma
     'Each corpus is built in a fresh copy of the project under the OS temp dir with the real pipeline',
     '(`npm run build`: import → astro build → Pagefind → service worker). *Cold* is the first build',
     '(no entries, no Astro data store, no card cache); *warm* is the same build run again; *+1 day* adds',
-    "50 papers and builds again. Peak RSS is GNU time's maximum resident set of the largest process, and",
-    'the sampled sum over the process tree. Gzip sizes are gzip -6 of each file a reader downloads.',
-    'Hugo + Pagefind builds the same papers (a page each, topic and day taxonomies) and is timed on its second run.',
+    "50 papers and builds again. *CPU* is user + system time of the build's processes; *others' CPU* is the",
+    'share of all cores that other work on the machine used meanwhile (each build first waits, up to 5 min,',
+    "for the machine to go quiet). Peak RSS is GNU time's maximum resident set of the largest process, and",
+    'the sampled sum over the process tree. Gzip sizes are gzip -6 of each file a reader downloads (Pagefind',
+    'ships its index gzipped, so those count as stored). Hugo + Pagefind builds the same papers (a page each,',
+    'topic and day taxonomies, Hugo RSS feeds) and the fastest of three runs after a first one is compared.',
     '',
     '## Results',
     '',
     resultsTable(results),
     '',
+    ...(failed.length ? [`Failed twice, not measured: ${failed.join(', ')} (see the logs).`, ''] : []),
     '## Ratios and what a reader downloads',
     '',
     readerTable(results),
@@ -135,8 +149,8 @@ export function renderReport(results: CorpusResult[], facts: MachineFacts, comma
     '',
     '## Where the time goes',
     '',
-    'Phases are read from the timestamps of the lines the build prints. Render time per route is what Astro',
-    'prints beside each route; routes render concurrently, so the sums can exceed the wall time.',
+    'Phases are read from the arrival times of the lines the build prints. Render time per route is what Astro',
+    'prints beside each route, summed by kind; Astro renders one route at a time (`build.concurrency` 1).',
     '',
     ...detail,
   ].join('\n');

@@ -4,19 +4,46 @@
  * ../shared/data with the real pipeline in temp copies of the project, builds the same papers with
  * Hugo + the Pagefind CLI, and writes the results to docs/benchmarks.md.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import * as prettier from 'prettier';
 import { benchCorpus, type CorpusResult, type CorpusSpec } from './bench-corpus.ts';
 import { ensureHugo, pagefindBinary, pagefindVersion } from './comparator.ts';
 import { corpusSources } from './corpus.ts';
-import { machineFacts } from './machine.ts';
+import { machineFacts, type MachineFacts } from './machine.ts';
 import { renderReport } from './report.ts';
 import { realSpecs, syntheticSpec } from './specs.ts';
 
-const usage = 'usage: npm run bench -- [--papers N]… [--real] [--keep] [--no-write]';
+const usage = 'usage: npm run bench -- [--papers N]… [--real] [--keep] [--no-write] [--results results.json]';
 const repo = resolve(import.meta.dirname, '..', '..');
+
+/** What a run measured, as saved in results.json. */
+interface Saved {
+  facts: MachineFacts;
+  command: string;
+  results: CorpusResult[];
+  /** Corpora whose build failed twice. */
+  failed: string[];
+}
+
+/**
+ * Runs a corpus, and once more a minute later if it fails: the project's code is copied fresh each time,
+ * so a build broken by someone's half-saved edit usually passes on the second try.
+ */
+async function withRetry(run: () => Promise<CorpusResult>): Promise<CorpusResult | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      console.error(`  failed: ${(error as Error).message}`);
+      if (attempt === 2) return undefined;
+      console.error('  retrying in 60 s with a fresh copy of the project…');
+      await new Promise((resolve) => setTimeout(resolve, 60_000));
+    }
+  }
+}
 
 /** The options, with npm's extra `--` separators dropped so `-- --papers N -- --real` works too. */
 function readArgs() {
@@ -27,6 +54,7 @@ function readArgs() {
       real: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       'no-write': { type: 'boolean', default: false },
+      results: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }).values;
@@ -62,28 +90,45 @@ async function main(): Promise<number> {
     console.log(usage);
     return 0;
   }
+  // `--results` re-renders the report from a previous run's results.json without building anything.
+  if (args.results) {
+    const saved = JSON.parse(await readFile(args.results, 'utf8')) as Saved;
+    return writeReport(saved, !args['no-write']);
+  }
   const hugo = ensureHugo();
   const pagefind = pagefindBinary(repo);
-  const facts = machineFacts(repo, hugo, pagefindVersion(pagefind));
+  const saved: Saved = {
+    facts: machineFacts(repo, hugo, pagefindVersion(pagefind)),
+    command: commandLine(args),
+    results: [],
+    failed: [],
+  };
   const logs = join(tmpdir(), `paperboy-bench-logs-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   await mkdir(logs, { recursive: true });
   console.error(`logs: ${logs}`);
-
-  const results: CorpusResult[] = [];
   for (const spec of await corpusSpecs(args)) {
-    results.push(await benchCorpus(spec, { repo, logs, pagefind, keep: args.keep }));
-    const raw = results.map((r) => JSON.stringify(r, (key, value: unknown) => (key === 'lines' ? undefined : value)));
-    await writeFile(join(logs, 'results.json'), `[${raw.join(',\n')}]\n`);
+    const result = await withRetry(() => benchCorpus(spec, { repo, logs, pagefind, keep: args.keep }));
+    if (result) saved.results.push(result);
+    else saved.failed.push(spec.label);
+    const json = JSON.stringify(saved, (key, value: unknown) => (key === 'lines' ? undefined : value));
+    await writeFile(join(logs, 'results.json'), `${json}\n`);
   }
+  return writeReport(saved, !args['no-write']);
+}
 
-  const report = renderReport(results, facts, commandLine(args));
+/** Prints the report and writes it to docs/benchmarks.md. */
+async function writeReport({ facts, command, results, failed }: Saved, write: boolean): Promise<number> {
+  // Formatted as `npm run check` expects, so the written file passes `prettier --check`.
+  const file = join(repo, 'docs', 'benchmarks.md');
+  const options = await prettier.resolveConfig(file);
+  const report = await prettier.format(renderReport(results, facts, command, failed), { ...options, filepath: file });
   console.log(report);
-  if (!args['no-write']) {
+  if (write) {
     await mkdir(join(repo, 'docs'), { recursive: true });
-    await writeFile(join(repo, 'docs', 'benchmarks.md'), report);
+    await writeFile(file, report);
     console.error('wrote docs/benchmarks.md');
   }
-  return 0;
+  return failed.length ? 1 : 0;
 }
 
 main().then(

@@ -34,7 +34,8 @@ function toRecord(entry: Record<string, unknown>, record: number, date: string |
     title: title && texToUnicode(title),
     authors: strList(authors.map((a) => a && texToUnicode(a))),
     abstract: abstract && texToUnicode(abstract),
-    date: date ?? published,
+    // Left empty without --date: the import then takes the day from the file name, else the published day.
+    date,
     published,
     arxivId: arxivIdIn(text(entry.id)) ?? text(entry.id),
     doi: text(entry.doi) ?? href((l) => l['@title'] === 'doi'),

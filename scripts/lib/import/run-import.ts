@@ -26,6 +26,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Called as each source file is read. */
   onFile?: (done: number, total: number, path: string) => void;
+  /** Called as each paper is matched to an entry, then as each entry is written. */
+  onProgress?: (step: 'match' | 'write', done: number, total: number) => void;
 }
 
 export interface ImportSummary {
@@ -151,7 +153,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const createdNow = new Set<Entry>();
   const seenNow = new Set<Entry>();
   let duplicates = 0;
-  for (const paper of papers) {
+  for (const [i, paper] of papers.entries()) {
+    options.onProgress?.('match', i + 1, papers.length);
     const match = findEntry(index, paper);
     if (!match) {
       const entry = createEntry(index, matchers, paper, options.papersDir);
@@ -182,7 +185,8 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const written = !options.dryRun && !blocked;
   const failed = new Set<Entry>();
   if (written)
-    for (const entry of [...createdNow, ...changed]) {
+    for (const [i, entry] of [...createdNow, ...changed].entries()) {
+      options.onProgress?.('write', i + 1, createdNow.size + changed.length);
       try {
         await writeEntry(entry);
       } catch (error) {

@@ -1,10 +1,10 @@
 import type { GetStaticPaths } from 'astro';
 import { loadDigest } from '../../../data/digest.ts';
-import { cardRoute } from '../../../data/cards.ts';
+import { cardRoute, whenCards } from '../../../data/cards.ts';
 import { paperCard } from '../../../lib/site-cards.ts';
 import { settings } from '../../../settings.ts';
 
-export const getStaticPaths = (async () => {
+export const getStaticPaths = whenCards(async () => {
   const digest = await loadDigest();
   return digest.papers.map((paper) => {
     const topics = paper.topics.map((id) => digest.topicById.get(id)).filter((t) => t !== undefined);

@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
-import { cardResponse } from '../../../../data/cards.ts';
+import { cardResponse, whenCards } from '../../../../data/cards.ts';
 import { dayPaths } from '../../../../data/periods.ts';
 import type { DateGroup } from '../../../../lib/digest.ts';
 import { dayCard } from '../../../../lib/site-cards.ts';
 import { settings } from '../../../../settings.ts';
 
-export const getStaticPaths = dayPaths;
+export const getStaticPaths = whenCards(dayPaths);
 
 export const GET: APIRoute = ({ props }) => {
   const { group } = props as { group: DateGroup };
