@@ -5,7 +5,7 @@
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumPath } from '../tests/support/browser.ts';
+import { chromiumFlags, chromiumPath } from '../tests/support/browser.ts';
 import { serveStatic } from '../tests/support/serve.ts';
 
 const pages: [string, string][] = [
@@ -18,14 +18,7 @@ const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 const site = await serveStatic('dist');
 const chrome = await chromeLauncher.launch({
   chromePath: chromiumPath,
-  chromeFlags: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  chromeFlags: chromiumFlags,
 });
 const rows: string[] = [
   '| page | ' + categories.join(' | ') + ' | CLS |',

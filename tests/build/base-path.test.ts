@@ -2,12 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { cleanEnv } from '../support/clean-env.ts';
 import { copyProject } from '../support/project-copy.ts';
 import { findBrokenLinks } from '../support/links.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
-import { serveStatic } from '../support/serve.ts';
+import { hasChromium, useSiteInBrowser } from '../support/browser.ts';
 
 const site = 'https://lab.example.org';
 const base = '/digest/';
@@ -64,19 +62,10 @@ describe('a site built for a project page: SITE_URL and BASE_PATH=/digest/', () 
 });
 
 describe.skipIf(!hasChromium)('search under the base path', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    server = await serveStatic(dist, base);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const server = useSiteInBrowser(() => dist, base);
 
   it('finds a paper and links to its permalink under the base path', async () => {
-    const tab = await browser.newPage();
+    const tab = await server.browser.newPage();
     await tab.goto(`${server.url}search/?q=DUSt3R`);
     await tab.locator('.result').first().waitFor();
     expect(await tab.locator('.result__title').first().getAttribute('href')).toBe(`${base}papers/${newSlug}/`);

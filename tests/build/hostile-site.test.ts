@@ -4,15 +4,14 @@ import { join } from 'node:path';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { listFilesSync } from '../../src/lib/files.ts';
 import { cleanText } from '../../src/lib/text.ts';
 import { hostileStrings, hostileUrls } from '../fixtures/hostile.ts';
 import { cleanEnv } from '../support/clean-env.ts';
 import { copyProject } from '../support/project-copy.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { hasChromium, useSiteInBrowser } from '../support/browser.ts';
 import { inlineHandlers, urlsOf } from '../support/links.ts';
-import { serveStatic } from '../support/serve.ts';
 
 /** One paper per hostile string, the string in every text field; links are hostile too. */
 const papers = hostileStrings.map((s, i) => ({
@@ -100,21 +99,12 @@ describe('hostile imported text in the built site', () => {
 });
 
 describe.skipIf(!hasChromium)('hostile text in a real browser', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
+  const server = useSiteInBrowser(() => dist);
   const dialogs: string[] = [];
-  beforeAll(async () => {
-    server = await serveStatic(dist);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   /** A tab that records any dialog (alert, confirm) a script might open. */
   async function tab(): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await server.browser.newPage();
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { listFilesSync } from '../../src/lib/files.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
-import { serveStatic } from '../support/serve.ts';
+import { hasChromium, useSiteInBrowser } from '../support/browser.ts';
 import { inlineHandlers } from '../support/links.ts';
 
 const dist = 'dist';
@@ -55,20 +54,11 @@ describe('valid HTML', () => {
 });
 
 describe.skipIf(!hasChromium)('in a real browser', () => {
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    site = await serveStatic(dist);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const site = useSiteInBrowser(() => dist);
 
   /** Opens a page and waits until it has settled (search results shown on the search page). */
   async function open(path: string, options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await site.browser.newContext({
       colorScheme: options.colorScheme ?? 'light',
       viewport: { width: options.width ?? 1280, height: 900 },
       serviceWorkers: 'block',

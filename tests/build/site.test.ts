@@ -1,10 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { findBrokenLinks } from '../support/links.ts';
-import { hasChromium, launchBrowser } from '../support/browser.ts';
-import { serveStatic } from '../support/serve.ts';
+import { hasChromium, useSiteInBrowser } from '../support/browser.ts';
 
 const dist = 'dist';
 const topics = parse(readFileSync('content/topics.yaml', 'utf8')) as { id: string }[];
@@ -60,20 +58,11 @@ describe('the built sample site', () => {
 });
 
 describe.skipIf(!hasChromium)('search in a real browser', () => {
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    site = await serveStatic(dist);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const site = useSiteInBrowser(() => dist);
 
   /** Runs a query with the site's own Pagefind bundle and returns result URLs and titles. */
   async function query(term: string, filters: Record<string, string> = {}) {
-    const tab = await browser.newPage();
+    const tab = await site.browser.newPage();
     await tab.goto(`${site.url}search/`);
     // A string, so the test runner's transform leaves the browser's own import() alone.
     const results = (await tab.evaluate(`(async () => {

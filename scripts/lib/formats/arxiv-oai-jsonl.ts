@@ -1,8 +1,9 @@
-import { dateFromFileName, dayOf } from '../../../src/lib/dates.ts';
+import { dayOf } from '../../../src/lib/dates.ts';
 import { texToUnicode } from '../../../src/lib/tex.ts';
-import { firstJsonLine, jsonLines } from './read-data.ts';
-import type { Format, ParseResult, Problem, SourceFile, SourceRecord } from './types.ts';
-import { first, isRecord, noTitle, str, strList } from './values.ts';
+import { firstJsonLine } from './read-data.ts';
+import { parseJsonLinesRecords } from './jsonl-records.ts';
+import type { Format, SourceRecord } from './types.ts';
+import { first, isRecord, str, strList } from './values.ts';
 
 /** `[family, given, suffix, …]` rows as "Given Family Suffix" names. */
 function parsedAuthors(rows: unknown): string[] | undefined {
@@ -54,20 +55,5 @@ export const arxivOaiJsonl: Format = {
     const row = firstJsonLine(file);
     return isRecord(row) && ('authors_parsed' in row || ('versions' in row && 'update_date' in row));
   },
-  parse(file: SourceFile): ParseResult {
-    const day = dateFromFileName(file.name);
-    const records: SourceRecord[] = [];
-    const problems: Problem[] = [];
-    for (const { line, record, value, error } of jsonLines(file)) {
-      const at = { file: file.path, line, record };
-      if (error !== undefined) problems.push({ ...at, message: `line is not valid JSON: ${error}` });
-      else if (!isRecord(value)) problems.push({ ...at, message: 'line is not a JSON object' });
-      else {
-        const paper = toRecord(value, record, line, day);
-        if (paper.title) records.push(paper);
-        else problems.push({ ...at, field: 'title', message: noTitle(paper.arxivId) });
-      }
-    }
-    return { records, problems };
-  },
+  parse: (file) => parseJsonLinesRecords(file, toRecord),
 };

@@ -1,8 +1,8 @@
-import { dateFromFileName } from '../../../src/lib/dates.ts';
 import { texToUnicode } from '../../../src/lib/tex.ts';
-import { firstJsonLine, jsonLines } from './read-data.ts';
-import type { Format, ParseResult, Problem, SourceFile, SourceRecord } from './types.ts';
-import { isRecord, noTitle, num, str, strList } from './values.ts';
+import { firstJsonLine } from './read-data.ts';
+import { parseJsonLinesRecords } from './jsonl-records.ts';
+import type { Format, SourceRecord } from './types.ts';
+import { isRecord, num, str, strList } from './values.ts';
 
 /** One line as a source record; `AI.tldr` becomes the summary. */
 function toRecord(row: Record<string, unknown>, record: number, line: number, day: string | undefined): SourceRecord {
@@ -42,20 +42,5 @@ export const dailyArxivJsonl: Format = {
       !('paper' in row)
     );
   },
-  parse(file: SourceFile): ParseResult {
-    const day = dateFromFileName(file.name);
-    const records: SourceRecord[] = [];
-    const problems: Problem[] = [];
-    for (const { line, record, value, error } of jsonLines(file)) {
-      const at = { file: file.path, line, record };
-      if (error !== undefined) problems.push({ ...at, message: `line is not valid JSON: ${error}` });
-      else if (!isRecord(value)) problems.push({ ...at, message: 'line is not a JSON object' });
-      else {
-        const paper = toRecord(value, record, line, day);
-        if (paper.title) records.push(paper);
-        else problems.push({ ...at, field: 'title', message: noTitle(paper.arxivId) });
-      }
-    }
-    return { records, problems };
-  },
+  parse: (file) => parseJsonLinesRecords(file, toRecord),
 };
