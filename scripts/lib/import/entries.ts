@@ -18,7 +18,8 @@ export interface Entry {
 /** The entries of the digest, indexed for matching. */
 export interface EntryIndex {
   entries: Entry[];
-  byKey: Map<string, Entry>;
+  /** Entries by identity key; a title key may hold several different works that share a title. */
+  byKey: Map<string, Entry[]>;
   slugs: Set<string>;
 }
 
@@ -32,9 +33,16 @@ export function entryKeys(data: PaperInput): string[] {
   });
 }
 
-/** Adds an entry to the index under each of its keys (first one in wins). */
+/** Files an entry under a key, once. */
+function addKey(index: EntryIndex, key: string, entry: Entry): void {
+  const list = index.byKey.get(key);
+  if (!list) index.byKey.set(key, [entry]);
+  else if (!list.includes(entry)) list.push(entry);
+}
+
+/** Adds an entry to the index under each of its keys. */
 export function indexEntry(index: EntryIndex, entry: Entry): void {
-  for (const key of entryKeys(entry.data)) if (!index.byKey.has(key)) index.byKey.set(key, entry);
+  for (const key of entryKeys(entry.data)) addKey(index, key, entry);
   // Old slugs (aliases, and the file's own name) stay reserved: their URLs redirect to this paper.
   for (const slug of [entry.data.slug, ...(entry.data.aliases ?? []), basename(entry.path).replace(/\.mdx?$/, '')]) {
     index.slugs.add(slug);
@@ -49,7 +57,7 @@ function lockBroken(index: EntryIndex, path: string, text: string, slug: string)
   const title = line('title') ?? '';
   const data = { id: id ?? '', slug, title, date: '' } as PaperInput;
   const entry: Entry = { path, data, body: '', broken: true };
-  for (const key of identityKeys({ id, title })) if (title || key === id) index.byKey.set(key, entry);
+  for (const key of identityKeys({ id, title })) if (title || key === id) addKey(index, key, entry);
 }
 
 /** Reads every entry under `dir`. A broken one is reported and left alone; its file name stays reserved. */

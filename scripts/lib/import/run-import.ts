@@ -125,11 +125,11 @@ async function readPapers(
 /** The entry already holding this paper: by arXiv id or DOI, else by title when nothing says they differ. */
 function findEntry(index: EntryIndex, paper: ImportedPaper): Entry | undefined {
   for (const key of paper.keys) {
-    const entry = index.byKey.get(key);
-    if (!entry) continue;
-    if (!key.startsWith('title:') || entry.broken) return entry;
-    const claims = { keys: entryKeys(entry.data), authors: entry.data.authors, published: entry.data.published };
-    if (sameWork(claims, paper)) return entry;
+    for (const entry of index.byKey.get(key) ?? []) {
+      if (!key.startsWith('title:') || entry.broken) return entry;
+      const claims = { keys: entryKeys(entry.data), authors: entry.data.authors, published: entry.data.published };
+      if (sameWork(claims, paper)) return entry;
+    }
   }
   return undefined;
 }

@@ -214,3 +214,29 @@ describe.skipIf(!exists)('import --dry-run on each real data folder', () => {
     120_000,
   );
 });
+
+describe.skipIf(!exists)('importing every real data folder for real, then again', () => {
+  let work: string;
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'paperboy-real-reimport-'));
+  });
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  /** Every entry file and its bytes. */
+  const snapshot = (dir: string) => new Map(walk(dir).map((f) => [f, readFileSync(f, 'utf8')]));
+
+  it('writes the entries once; the second run changes no byte', async () => {
+    const papersDir = join(work, 'papers');
+    const paths = readdirSync(dataDir)
+      .filter((d) => statSync(join(dataDir, d)).isDirectory())
+      .map((d) => join(dataDir, d));
+    const first = await runImport({ paths, papersDir, topicsFile });
+    expect(first.created.length).toBeGreaterThan(19_000);
+    const before = snapshot(papersDir);
+    const second = await runImport({ paths, papersDir, topicsFile });
+    expect({ created: second.created.length, updated: second.updated.length }).toEqual({ created: 0, updated: 0 });
+    expect(snapshot(papersDir)).toEqual(before);
+  }, 240_000);
+});
