@@ -1,13 +1,14 @@
 /**
- * `npm run import -- [PATH…] [--date YYYY-MM-DD] [--strict] [--dry-run]`
+ * `npm run import -- [PATH…] [--date YYYY-MM-DD] [--strict] [--dry-run] [--force]`
  * Turns source files into one entry per paper under content/papers/.
  */
 import { parseArgs } from 'node:util';
 import { settings } from '../src/settings.ts';
 import { runImport } from './lib/import/run-import.ts';
 import { formatProblem, formatSummary, importProgress } from './lib/import/report.ts';
+import { importFingerprint, lastFingerprint, rememberFingerprint } from './lib/import/import-cache.ts';
 
-const usage = 'usage: npm run import -- [PATH…] [--date YYYY-MM-DD] [--strict] [--dry-run]';
+const usage = 'usage: npm run import -- [PATH…] [--date YYYY-MM-DD] [--strict] [--dry-run] [--force]';
 
 async function main(): Promise<number> {
   let args;
@@ -18,6 +19,7 @@ async function main(): Promise<number> {
         date: { type: 'string' },
         strict: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -34,9 +36,17 @@ async function main(): Promise<number> {
     console.error(`--date ${date}: expected YYYY-MM-DD or YYYY\n${usage}`);
     return 2;
   }
+  const paths = args.positionals.length ? args.positionals : [settings.sourcesDir];
+  const options = { date, strict: args.values.strict };
+  // Nothing read by the import changed since its last clean run: it would write nothing.
+  const fingerprint = await importFingerprint(paths, settings.papersDir, settings.topicsFile, options);
+  if (!args.values.force && !args.values['dry-run'] && fingerprint === (await lastFingerprint())) {
+    console.log('nothing changed since the last import (use --force to import again)');
+    return 0;
+  }
   const progress = importProgress(process.stderr);
   const summary = await runImport({
-    paths: args.positionals.length ? args.positionals : [settings.sourcesDir],
+    paths,
     papersDir: settings.papersDir,
     topicsFile: settings.topicsFile,
     date,
@@ -48,7 +58,11 @@ async function main(): Promise<number> {
   for (const notice of summary.notices) console.error(formatProblem(notice));
   for (const problem of summary.problems) console.error(formatProblem(problem));
   console.log(formatSummary(summary, args.values['dry-run']));
-  return summary.problems.length ? 1 : 0;
+  if (summary.problems.length) return 1;
+  if (summary.written) {
+    await rememberFingerprint(await importFingerprint(paths, settings.papersDir, settings.topicsFile, options));
+  }
+  return 0;
 }
 
 main().then(
