@@ -9,8 +9,16 @@ import { loadDigest } from './digest.ts';
 const types = { rss: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' } as const;
 export type FeedKind = keyof typeof types;
 
-/** The three feeds of the whole site (`folder` empty) or of one topic (`topics/<id>/`). */
-async function feedsFor(folder: string, papers: Paper[], topic?: Topic): Promise<Feeds> {
+const built = new Map<string, Promise<Feeds>>();
+
+/** The three feeds of the whole site (`folder` empty) or of one topic (`topics/<id>/`), built once for all three endpoints. */
+function feedsFor(folder: string, papers: Paper[], topic?: Topic): Promise<Feeds> {
+  let feeds = built.get(folder);
+  if (!feeds) built.set(folder, (feeds = buildFeedsFor(folder, papers, topic)));
+  return feeds;
+}
+
+async function buildFeedsFor(folder: string, papers: Paper[], topic?: Topic): Promise<Feeds> {
   const digest = await loadDigest();
   return buildFeeds({
     title: topic ? `${settings.title} — ${topic.name}` : settings.title,

@@ -1,4 +1,4 @@
-import { withNeighbours } from '../lib/digest.ts';
+import { weekKey, withNeighbours } from '../lib/digest.ts';
 import { loadDigest } from './digest.ts';
 
 /** Static paths of the digest days, `/YYYY/MM/DD/`, each with its neighbours. */
@@ -15,7 +15,7 @@ export async function weekPaths() {
   const digest = await loadDigest();
   return withNeighbours(digest.weeks).map(({ item, previous, next }) => {
     const [year, period] = item.key.split('-');
-    const days = digest.days.filter((d) => d.papers.some((p) => item.papers.includes(p)));
+    const days = digest.days.filter((d) => weekKey(d.key) === item.key);
     return { params: { year, period }, props: { kind: 'week' as const, group: item, days, previous, next } };
   });
 }
