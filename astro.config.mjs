@@ -6,6 +6,7 @@ import { settings } from './src/settings.ts';
 import { csp } from './src/security.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
+import { cardsIntegration } from './src/integrations/cards.ts';
 
 export default defineConfig({
   site: settings.url,
@@ -20,5 +21,5 @@ export default defineConfig({
     rehypePlugins: [[rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
   },
   // Order matters: the service worker lists the files the search index wrote.
-  integrations: [mdx(), pagefindIntegration(settings), serviceWorkerIntegration(settings)],
+  integrations: [mdx(), cardsIntegration(settings), pagefindIntegration(settings), serviceWorkerIntegration(settings)],
 });

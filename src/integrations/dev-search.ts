@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import * as pagefind from 'pagefind';
-import { parse } from 'yaml';
-import { parseEntry } from '../lib/entry-file.ts';
-import { listFilesSync } from '../lib/files.ts';
-import { paperSchema } from '../lib/paper-schema.ts';
+import { readEntries } from '../lib/read-entries.ts';
 import { searchRecord } from '../lib/search-record.ts';
 import type { Settings } from '../settings.ts';
 
@@ -13,15 +9,12 @@ type Files = Map<string, Uint8Array>;
 
 /** An in-memory Pagefind bundle of the current entries: what `npm run dev` serves at `/pagefind/`. */
 async function buildDevIndex(settings: Settings): Promise<Files> {
-  const topics = (parse(readFileSync(settings.topicsFile, 'utf8')) ?? []) as { id: string; name: string }[];
+  const { papers, topics } = readEntries(settings.papersDir, settings.topicsFile);
   const names = new Map(topics.map((t) => [t.id, t.name]));
   const { index, errors } = await pagefind.createIndex({ forceLanguage: settings.lang });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  for (const path of listFilesSync(settings.papersDir, /\.mdx?$/)) {
-    const { data, body } = parseEntry(readFileSync(path, 'utf8'));
-    const paper = paperSchema.safeParse(data);
-    if (!paper.success || paper.data.hidden) continue;
-    await index.addCustomRecord(searchRecord(paper.data, body, (id) => names.get(id), settings.lang));
+  for (const { paper, body } of papers) {
+    if (!paper.hidden) await index.addCustomRecord(searchRecord(paper, body, (id) => names.get(id), settings.lang));
   }
   const { files } = await index.getFiles();
   await index.deleteIndex();
