@@ -12,8 +12,8 @@ export default defineConfig({
   site: settings.url,
   base: settings.base,
   trailingSlash: 'always',
-  // Pages wait on card files and disk writes; rendering a few at once measured ~20 % faster on 2,500 papers.
-  build: { concurrency: 4 },
+  // Two pages at once: faster on 2 cores (pages wait on disk), while 10,000 papers stay near 2 GB.
+  build: { concurrency: 2 },
   security: { csp },
   // Shiki colours code with inline styles, which the Content-Security-Policy does not allow.
   markdown: {

@@ -14,7 +14,8 @@ export async function indexSite(dir: string, logger: AstroIntegrationLogger, lan
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   check('createIndex', errors);
   try {
-    const added = await index!.addDirectory({ path: dir });
+    // Only paper pages carry `data-pagefind-body`: the other pages need not be read at all.
+    const added = await index!.addDirectory({ path: dir, glob: 'papers/**/index.html' });
     check('indexing', added.errors);
     const written = await index!.writeFiles({ outputPath: `${dir.replace(/\/$/, '')}/pagefind` });
     check('writing', written.errors);
