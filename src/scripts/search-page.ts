@@ -28,6 +28,7 @@ let state: SearchState = stateFromParams(new URLSearchParams(location.search));
 let current: PagefindResults | undefined;
 let shown = 0;
 let ticket = 0;
+let facetData: Promise<void> | undefined;
 const expanded = new Set<FacetName>();
 
 const facetLabels: Record<FacetName, string> = { topic: 'Topic', year: 'Year', month: 'Month', author: 'Author' };
@@ -112,14 +113,21 @@ async function run(): Promise<void> {
   input.value = state.q;
   sortSelect.value = state.sort;
   const pagefind = await loadPagefind();
-  // Pagefind counts facet values only once its filter data is loaded; filters() loads it (once).
-  await pagefind.filters();
-  const results = await pagefind.search(state.q.trim() || null, pagefindOptions(state));
+  const query = state.q.trim() || null;
+  const results = await pagefind.search(query, pagefindOptions(state));
   if (mine !== ticket) return;
   current = results;
   shown = 0;
   list.replaceChildren();
   renderFacets(results);
+  if (!facetData) {
+    // Pagefind counts facet values only once all filter data is loaded (the author lists are
+    // the bulk of it); it is fetched after the first results, which come first.
+    facetData = pagefind.filters().then(async () => {
+      const counted = await pagefind.search(query, pagefindOptions(state));
+      if (mine === ticket) renderFacets((current = counted));
+    });
+  }
   if (!isActive(state)) {
     summary.textContent = 'Type to search every paper, or pick a topic, year or author.';
   } else {
