@@ -353,7 +353,7 @@ describe('the import command', () => {
     ['a missing default sources folder', async () => [], 1, 'content/sources'],
     ['a bad --date', async () => ['--date', '2025/03/12'], 2, '--date 2025/03/12'],
     ['an unknown option', async () => ['--bogus'], 2, 'bogus'],
-  ])('%s: exits %i, names it on stderr, no stack trace, writes nothing', async (_case, args, code, named) => {
+  ])('%s: exits non-zero, names it on stderr, no stack trace, writes nothing', async (_case, args, code, named) => {
     const { status, stderr, papers } = await cli(await args());
     expect(status).toBe(code);
     expect(stderr).toContain(named);
