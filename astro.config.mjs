@@ -21,5 +21,9 @@ export default defineConfig({
     rehypePlugins: [[rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
   },
   // Order matters: the service worker lists the files the search index wrote.
+  // Paper pages whose data (their cacheKey) and code are unchanged are copied from the last build,
+  // kept with the content store in the project's own .cache/ (not in node_modules, which copies share).
+  cacheDir: './.cache/astro',
+  experimental: { incrementalBuild: true },
   integrations: [mdx(), cardsIntegration(settings), pagefindIntegration(settings), serviceWorkerIntegration(settings)],
 });
