@@ -4,6 +4,7 @@ import { runComparator, type ComparatorRun } from './comparator.ts';
 import { waitForQuiet } from './contention.ts';
 import { readerCost, gzippedSizes, type ReaderCost } from './first-search.ts';
 import { writeHugoSite } from './hugo-site.ts';
+import { codeVersion } from './machine.ts';
 import { folderSize, measure, type Measured } from './measure.ts';
 import { buildPhases, routeCosts, type Phases, type RouteCost } from './phases.ts';
 import { freshDir, layOutProject, type ProjectContent } from './workdir.ts';
@@ -31,7 +32,13 @@ export interface CorpusResult {
   label: string;
   /** Entries the import wrote (visible or not). */
   papers: number;
+  /** The project's code when the corpus was laid out: commit, and whether files were uncommitted. */
+  code: string;
+  /** Nothing cached: no entries, no Astro cache, no social cards. */
   cold: BuildRun;
+  /** Every page rendered again with only the social-card cache kept: the issue's "full build, card cache warm". */
+  full: BuildRun;
+  /** The same build once more with every cache kept and nothing changed. */
   warm: BuildRun;
   incremental?: BuildRun;
   /** Hugo + Pagefind: a first run, then the fastest of three more, which is compared against. */
@@ -58,6 +65,14 @@ async function build(dir: string, logs: string, name: string): Promise<BuildRun>
   return { ...result, output: await folderSize(dist) };
 }
 
+/** Removes the build output and every cache but the social cards (`.cache/og`), for a full build. */
+async function keepOnlyCards(dir: string): Promise<void> {
+  for (const path of ['dist', '.astro', 'node_modules/.astro'])
+    await rm(join(dir, path), { recursive: true, force: true });
+  const caches = await readdir(join(dir, '.cache')).catch(() => [] as string[]);
+  for (const name of caches) if (name !== 'og') await rm(join(dir, '.cache', name), { recursive: true, force: true });
+}
+
 /** The paper pages in a built site. */
 async function paperPages(dist: string): Promise<string[]> {
   const slugs = await readdir(join(dist, 'papers')).catch(() => [] as string[]);
@@ -71,8 +86,9 @@ async function countEntries(dir: string): Promise<number> {
 }
 
 /**
- * Benchmarks one corpus in a fresh temp copy of the project: a cold build, a warm build, the reader's
- * downloads, Hugo + Pagefind over the same papers, then one more day and an incremental build.
+ * Benchmarks one corpus in a fresh temp copy of the project: a cold build, a full build with only the
+ * card cache kept, a warm build, the reader's downloads, Hugo + Pagefind over the same papers, then one
+ * more day and an incremental build.
  */
 export async function benchCorpus(
   spec: CorpusSpec,
@@ -81,10 +97,13 @@ export async function benchCorpus(
   const dir = await freshDir(spec.label);
   const logs = join(options.logs, spec.label);
   console.error(`${spec.label}: laying out ${dir}`);
+  const code = codeVersion(options.repo);
   await layOutProject(options.repo, dir, spec);
   await mkdir(logs, { recursive: true });
 
   const cold = await build(dir, logs, 'cold');
+  await keepOnlyCards(dir);
+  const full = await build(dir, logs, 'full');
   const warm = await build(dir, logs, 'warm');
   const papers = await countEntries(dir);
   const pages = await paperPages(join(dir, 'dist'));
@@ -117,7 +136,9 @@ export async function benchCorpus(
   return {
     label: spec.label,
     papers,
+    code,
     cold,
+    full,
     warm,
     incremental,
     hugoFirst,

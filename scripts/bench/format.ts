@@ -8,9 +8,9 @@ export function size(bytes: number): string {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} KB`;
 }
 
-/** Seconds with one decimal. */
+/** Seconds with one decimal, and in minutes too from two minutes up. */
 export function secs(seconds: number): string {
-  return `${seconds.toFixed(1)} s`;
+  return seconds >= 120 ? `${seconds.toFixed(1)} s (${(seconds / 60).toFixed(1)} min)` : `${seconds.toFixed(1)} s`;
 }
 
 /** A count with thousands separators. */

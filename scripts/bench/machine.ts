@@ -43,3 +43,23 @@ export function machineFacts(repo: string, hugo: string, pagefind: string): Mach
     pagefind: pagefind.replace(/^pagefind /, ''),
   };
 }
+
+/** The repository's commit, with `+uncommitted` when the code a build reads has local changes. */
+export function codeVersion(repo: string): string {
+  const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' }).trim();
+  try {
+    const dirty = git(
+      'status',
+      '--porcelain',
+      '--',
+      'src',
+      'scripts/lib',
+      'scripts/import.ts',
+      'astro.config.mjs',
+      'package.json',
+    );
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? '+uncommitted' : ''}`;
+  } catch {
+    return '?';
+  }
+}

@@ -5,14 +5,15 @@ export type Phases = [name: string, seconds: number][];
 
 /** The line that ends each phase of `npm run build`, in order; a phase whose line is missing folds into the next. */
 const boundaries: [string, RegExp][] = [
-  ['import', /^wrote \d+ entr/],
+  ['import', /^wrote \d+ entr|^nothing changed since the last import/],
   // Astro prints its content-sync lines only once the sync is done, so start-up and sync are one phase.
   ['astro start + content sync + types', /Building static entrypoints/],
   ['bundle (vite)', /generating static routes/],
   ['render routes', /✓ Completed in/],
-  ['pagefind', /\[paperboy:pagefind\]/],
-  ['service worker', /\[paperboy:service-worker\]/],
 ];
+
+/** After rendering, each of our integrations' first line (`[paperboy:cards] …`) ends that integration's phase. */
+const integrationLine = /\[paperboy:([\w-]+)\]/;
 
 /** Astro's own figure for the content sync and type generation, in seconds, when it prints one. */
 function syncSeconds(lines: LogLine[]): number | undefined {
@@ -34,6 +35,14 @@ export function buildPhases(lines: LogLine[], totalSeconds: number): Phases {
     phases.push([name, (lines[found].at - from) / 1000]);
     from = lines[found].at;
     index = found + 1;
+  }
+  const seen = new Set<string>();
+  for (const line of lines.slice(index)) {
+    const name = integrationLine.exec(line.text)?.[1];
+    if (!name || seen.has(name)) continue;
+    seen.add(name);
+    phases.push([name.replace(/-/g, ' '), (line.at - from) / 1000]);
+    from = line.at;
   }
   phases.push(['finish', Math.max(0, totalSeconds - from / 1000)]);
   const sync = syncSeconds(lines);

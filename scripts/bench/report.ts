@@ -14,7 +14,7 @@ function buildRow(r: CorpusResult, run: string, b: BuildRun): string[] {
     `${Math.round(b.others * 100)} %`,
     mem(b.peakRss),
     mem(b.tree.sumPeak),
-    count(Math.round(b.pages / b.seconds)),
+    count(Math.round(r.papers / b.seconds)),
     count(b.output.files),
     size(b.output.bytes),
   ];
@@ -40,13 +40,14 @@ function resultsTable(results: CorpusResult[]): string {
     ];
     return [
       buildRow(r, 'cold', r.cold),
-      buildRow(r, 'warm', r.warm),
+      buildRow(r, 'full, cards cached', r.full),
+      buildRow(r, 'warm, no change', r.warm),
       ...(r.incremental ? [buildRow(r, '+1 day (50 papers)', r.incremental)] : []),
       hugoRow,
     ];
   });
   const header = ['corpus', 'papers', 'build', 'wall', 'CPU', "others' CPU", 'peak RSS, largest process'];
-  return table([...header, 'peak RSS, all processes', 'HTML pages/s', 'files in dist', 'dist size'], rows);
+  return table([...header, 'peak RSS, all processes', 'papers/s', 'files in dist', 'dist size'], rows);
 }
 
 /** Ratios against the comparator and of the incremental build, and what a reader downloads. */
@@ -56,9 +57,10 @@ function readerTable(results: CorpusResult[]): string {
     const page = r.reader?.searchPage;
     return [
       r.label,
+      times(r.full.seconds / r.hugo.seconds),
       times(r.warm.seconds / r.hugo.seconds),
       times(r.cold.seconds / r.hugo.seconds),
-      r.incremental ? `${Math.round((100 * r.incremental.seconds) / r.warm.seconds)} %` : '–',
+      r.incremental ? `${Math.round((100 * r.incremental.seconds) / r.full.seconds)} %` : '–',
       `${size(r.paperHtml.median)} / ${size(r.paperHtml.max)}`,
       r.reader ? `${r.reader.paperScripts.length} (${size(scriptBytes(r))} gz)` : '–',
       quick ? `${size(quick.gzip)} in ${quick.files.length} files` : '–',
@@ -67,7 +69,7 @@ function readerTable(results: CorpusResult[]): string {
       `${count(r.pagefindDir.files)} files, ${size(r.pagefindDir.bytes)}`,
     ];
   });
-  const header = ['corpus', 'warm ÷ Hugo+Pagefind', 'cold ÷ Hugo+Pagefind', '+1 day ÷ warm'];
+  const header = ['corpus', 'full ÷ Hugo+Pagefind', 'warm ÷ H+P', 'cold ÷ H+P', '+1 day ÷ full'];
   const reader = ['paper page, gz HTML (median / max)', 'scripts on a paper page', 'first search, header box (gz)'];
   const search = ['first search, /search/?q= (gz, Pagefind files)', 'results after the index is loaded (median)'];
   return table([...header, ...reader, ...search, 'search index on disk'], rows);
@@ -80,7 +82,7 @@ export function scriptBytes(r: CorpusResult): number {
 
 /** Seconds per phase of the cold, warm and incremental builds of one corpus. */
 function phaseTable(r: CorpusResult): string {
-  const runs = [r.cold, r.warm, ...(r.incremental ? [r.incremental] : [])];
+  const runs = [r.cold, r.full, r.warm, ...(r.incremental ? [r.incremental] : [])];
   const names = [...new Set(runs.flatMap((b) => b.phases.map(([name]) => name)))];
   const cell = (b: BuildRun, name: string) => {
     const found = b.phases.find(([n]) => n === name);
@@ -88,18 +90,18 @@ function phaseTable(r: CorpusResult): string {
   };
   const rows = names.map((name) => [name, ...runs.map((b) => cell(b, name))]);
   rows.push(['**total**', ...runs.map((b) => `**${secs(b.seconds)}**`)]);
-  return table(['phase (s)', 'cold', 'warm', ...(r.incremental ? ['+1 day'] : [])], rows);
+  return table(['phase (s)', 'cold', 'full', 'warm', ...(r.incremental ? ['+1 day'] : [])], rows);
 }
 
-/** Astro's per-route render times summed by kind of route, for the warm build. */
+/** Astro's per-route render times summed by kind of route, for the full build. */
 function routeTable(r: CorpusResult): string {
-  const rows = r.warm.routes.map((c) => [
+  const rows = r.full.routes.map((c) => [
     c.kind,
     count(c.routes),
     secs(c.ms / 1000),
     `${(c.ms / c.routes).toFixed(1)} ms`,
   ]);
-  return table(['route kind (warm build)', 'routes', 'render time, summed', 'per route'], rows);
+  return table(['route kind (full build)', 'routes', 'render time, summed', 'per route'], rows);
 }
 
 /** The whole of docs/benchmarks.md. */
@@ -114,7 +116,7 @@ export function renderReport(
     `- Machine: ${facts.cores} cores (${facts.cpu}), ${mem(facts.memory)} memory, ${facts.os}`,
     `- Toolchain: Node ${facts.node} (the build's), Astro ${facts.astro}, Hugo ${facts.hugo}, Pagefind ${facts.pagefind}`,
   ];
-  const detail = results.flatMap((r) => [`### ${r.label}`, '', phaseTable(r), '', routeTable(r), '']);
+  const detail = results.flatMap((r) => [`### ${r.label} (code ${r.code})`, '', phaseTable(r), '', routeTable(r), '']);
   return [
     '# Benchmarks',
     '',
@@ -127,9 +129,11 @@ export function renderReport(
     ...machine,
     '',
     'Each corpus is built in a fresh copy of the project under the OS temp dir with the real pipeline',
-    '(`npm run build`: import → astro build → Pagefind → service worker). *Cold* is the first build',
-    '(no entries, no Astro data store, no card cache); *warm* is the same build run again; *+1 day* adds',
-    "50 papers and builds again. *CPU* is user + system time of the build's processes; *others' CPU* is the",
+    '(`npm run build`: import → astro build → cards, Pagefind, service worker). *Cold* is the first build',
+    '(no entries, no caches, no social cards); *full, cards cached* deletes `dist/` and every cache but the',
+    "social cards' (`.cache/og`) and builds every page again — the issue's full build; *warm, no change* runs",
+    'the same build once more with every cache kept; *+1 day* then adds 50 papers and builds again.',
+    "*CPU* is user + system time of the build's processes; *others' CPU* is the",
     'share of all cores that other work on the machine used meanwhile (each build first waits, up to 5 min,',
     "for the machine to go quiet). Peak RSS is GNU time's maximum resident set of the largest process, and",
     'the sampled sum over the process tree. Gzip sizes are gzip -6 of each file a reader downloads (Pagefind',
@@ -152,7 +156,7 @@ export function renderReport(
     '## Where the time goes',
     '',
     'Phases are read from the arrival times of the lines the build prints. Render time per route is what Astro',
-    'prints beside each route, summed by kind; Astro renders one route at a time (`build.concurrency` 1).',
+    'prints beside each route, summed by kind; with `build.concurrency` above 1 the sums can exceed the phase.',
     '',
     ...detail,
   ].join('\n');

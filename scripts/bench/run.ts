@@ -116,12 +116,24 @@ async function main(): Promise<number> {
   return writeReport(saved, !args['no-write']);
 }
 
+/** Hand-written notes at the end of docs/benchmarks.md start at this line, and each run keeps them. */
+const notesMarker = '<!-- Notes below this line are written by hand; npm run bench keeps them. -->';
+
+/** The notes section of the current docs/benchmarks.md, marker included, or nothing. */
+async function keptNotes(file: string): Promise<string> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  const at = text.indexOf(notesMarker);
+  return at < 0 ? '' : `\n${text.slice(at)}`;
+}
+
 /** Prints the report and writes it to docs/benchmarks.md. */
 async function writeReport({ facts, command, results, failed }: Saved, write: boolean): Promise<number> {
   // Formatted as `npm run check` expects, so the written file passes `prettier --check`.
   const file = join(repo, 'docs', 'benchmarks.md');
   const options = await prettier.resolveConfig(file);
-  const report = await prettier.format(renderReport(results, facts, command, failed), { ...options, filepath: file });
+  const notes = await keptNotes(file);
+  const generated = renderReport(results, facts, command, failed) + notes;
+  const report = await prettier.format(generated, { ...options, filepath: file });
   console.log(report);
   if (write) {
     await mkdir(join(repo, 'docs'), { recursive: true });
