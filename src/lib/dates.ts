@@ -75,8 +75,21 @@ export function isoWeek(day: string): { year: number; week: number } {
 export function formatDay(value: string, lang = 'en'): string {
   const [y, m, d] = value.split('-').map(Number);
   const date = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
-  if (m) options.month = 'long';
-  if (d) options.day = 'numeric';
-  return new Intl.DateTimeFormat(lang, options).format(date);
+  return dayFormatter(lang, m ? (d ? 'day' : 'month') : 'year').format(date);
+}
+
+// Building a formatter costs far more than using one, and a build formats tens of thousands of dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The formatter for a language and precision, made once. */
+function dayFormatter(lang: string, precision: 'day' | 'month' | 'year'): Intl.DateTimeFormat {
+  const key = `${lang}|${precision}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+    if (precision !== 'year') options.month = 'long';
+    if (precision === 'day') options.day = 'numeric';
+    formatters.set(key, (formatter = new Intl.DateTimeFormat(lang, options)));
+  }
+  return formatter;
 }
