@@ -1,12 +1,13 @@
 import { copyFile, link, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import { buildDigest } from '../lib/digest.ts';
 import { cachedCardFile, type Card } from '../lib/og-card.ts';
-import { readEntries } from '../lib/read-entries.ts';
 import { dayCard, paperCard, topicCard } from '../lib/site-cards.ts';
 import type { Settings } from '../settings.ts';
+import { inBackground } from './background.ts';
+import { buildEntries } from './build-entries.ts';
 
 /** Cards are kept across builds by content hash, so an unchanged page costs no drawing. */
 const cacheDir = '.cache/og';
@@ -15,7 +16,7 @@ const parallel = 4;
 
 /** Every social card of the site and where it goes in the build (`papers/<slug>/og.png` …). */
 export function siteCards(settings: Settings): [string, Card][] {
-  const { papers, topics } = readEntries(settings.papersDir, settings.topicsFile);
+  const { papers, topics } = buildEntries(settings);
   const digest = buildDigest(
     papers.map((p) => p.paper),
     topics,
@@ -36,31 +37,49 @@ export function siteCards(settings: Settings): [string, Card][] {
   ];
 }
 
-/** Puts each card in the build: a hard link to the cached PNG (a copy across file systems), drawn first when new. */
-export async function writeCards(dir: string, settings: Settings, logger: AstroIntegrationLogger): Promise<void> {
+/** Each card's place in the build and its file in the cache, drawn first when new. */
+export async function drawCards(settings: Settings): Promise<[string, string][]> {
   const jobs = siteCards(settings);
+  const files: [string, string][] = [];
   let next = 0;
   const worker = async () => {
     while (next < jobs.length) {
       const [path, card] = jobs[next++];
-      const source = await cachedCardFile(card, cacheDir);
-      const target = join(dir, path);
-      await mkdir(dirname(target), { recursive: true });
-      await rm(target, { force: true });
-      await link(source, target).catch(() => copyFile(source, target));
+      files.push([path, await cachedCardFile(card, cacheDir)]);
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));
-  logger.info(`${jobs.length} social cards`);
+  return files;
 }
 
-/** Social cards (Open Graph PNGs) for every paper, day and topic, written after the pages. */
+/** Puts each card in the build: a hard link to the cached PNG (a copy across file systems). */
+export async function placeCards(dir: string, files: [string, string][]): Promise<void> {
+  for (const [path, source] of files) {
+    const target = join(dir, path);
+    await mkdir(dirname(target), { recursive: true });
+    await rm(target, { force: true });
+    await link(source, target).catch(() => copyFile(source, target));
+  }
+}
+
+/**
+ * Social cards (Open Graph PNGs) for every paper, day and topic: drawn while Astro renders the pages
+ * (sharp draws on its own threads), placed in the build when the pages are done.
+ */
 export function cardsIntegration(settings: Settings): AstroIntegration {
+  let drawing: Promise<[string, string][]> | undefined;
   return {
     name: 'paperboy:cards',
     hooks: {
+      'astro:build:start': () => {
+        if (!settings.cards) return;
+        drawing = inBackground(drawCards(settings));
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        if (settings.cards) await writeCards(fileURLToPath(dir), settings, logger);
+        if (!drawing) return;
+        const files = await drawing;
+        await placeCards(fileURLToPath(dir), files);
+        logger.info(`${files.length} social cards`);
       },
     },
   };

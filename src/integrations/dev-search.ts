@@ -1,21 +1,14 @@
 import { resolve } from 'node:path';
 import type { ViteDevServer } from 'vite';
-import * as pagefind from 'pagefind';
 import { readEntries } from '../lib/read-entries.ts';
-import { searchRecord } from '../lib/search-record.ts';
+import { indexPapers } from './search-index.ts';
 import type { Settings } from '../settings.ts';
 
 type Files = Map<string, Uint8Array>;
 
 /** An in-memory Pagefind bundle of the current entries: what `npm run dev` serves at `/pagefind/`. */
 async function buildDevIndex(settings: Settings): Promise<Files> {
-  const { papers, topics } = readEntries(settings.papersDir, settings.topicsFile);
-  const names = new Map(topics.map((t) => [t.id, t.name]));
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: settings.lang });
-  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  for (const { paper, body } of papers) {
-    if (!paper.hidden) await index.addCustomRecord(searchRecord(paper, body, (id) => names.get(id), settings.lang));
-  }
+  const { index } = await indexPapers(readEntries(settings.papersDir, settings.topicsFile), settings.lang);
   const { files } = await index.getFiles();
   await index.deleteIndex();
   return new Map(files.map((f) => [f.path.replace(/\\/g, '/'), f.content]));

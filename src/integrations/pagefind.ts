@@ -1,39 +1,49 @@
+import { cp, rename, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { Settings } from '../settings.ts';
+import { inBackground } from './background.ts';
+import { buildEntries } from './build-entries.ts';
 import { serveDevSearch } from './dev-search.ts';
+import { check, indexPapers } from './search-index.ts';
 
-/** Turns Pagefind's error list into one thrown error. */
-function check(step: string, errors: string[]): void {
-  if (errors.length) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
+/** Where the index is written while Astro still owns `dist/`; moved into place when the pages are done. */
+const staging = '.cache/pagefind';
+
+/** Indexes every paper and writes the bundle to the staging folder. */
+async function writeIndex(settings: Settings): Promise<number> {
+  const { index, pages } = await indexPapers(buildEntries(settings), settings.lang);
+  await rm(staging, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath: staging });
+  check('writing', written.errors);
+  return pages;
 }
 
-/** Indexes the built site's paper pages (those marked `data-pagefind-body`) into `<dir>/pagefind/`. */
-export async function indexSite(dir: string, logger: AstroIntegrationLogger, language: string): Promise<number> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
-  check('createIndex', errors);
-  try {
-    // Only paper pages carry `data-pagefind-body`: the other pages need not be read at all.
-    const added = await index!.addDirectory({ path: dir, glob: 'papers/**/index.html' });
-    check('indexing', added.errors);
-    const written = await index!.writeFiles({ outputPath: `${dir.replace(/\/$/, '')}/pagefind` });
-    check('writing', written.errors);
-    logger.info(`indexed ${added.page_count} pages for search`);
-    return added.page_count;
-  } finally {
-    await pagefind.close();
-  }
-}
-
-/** Search with Pagefind: the index of the built site after `astro build`, and an in-memory one under `astro dev`. */
+/**
+ * Search with Pagefind. The build indexes the papers from their entries while Astro renders the
+ * pages (Pagefind works in its own process, so on another core) and moves the index into
+ * `dist/pagefind/` once the pages are written; `astro dev` serves an in-memory index instead.
+ */
 export function pagefindIntegration(settings: Settings): AstroIntegration {
+  let indexing: Promise<number> | undefined;
   return {
     name: 'paperboy:pagefind',
     hooks: {
       'astro:server:setup': ({ server }) => serveDevSearch(server, settings),
+      'astro:build:start': () => {
+        indexing = inBackground(writeIndex(settings).finally(() => pagefind.close()));
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        await indexSite(fileURLToPath(dir), logger, settings.lang);
+        const pages = await indexing!;
+        const target = fileURLToPath(new URL('pagefind', dir));
+        await rm(target, { recursive: true, force: true });
+        // A build folder on another disk cannot take a rename.
+        await rename(staging, target).catch(async () => {
+          await cp(staging, target, { recursive: true });
+          await rm(staging, { recursive: true });
+        });
+        logger.info(`indexed ${pages} pages for search`);
       },
     },
   };

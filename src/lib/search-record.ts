@@ -1,27 +1,60 @@
+import { escapeUTF8 as escapeHtml } from 'entities';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
 import type { Paper } from './paper-schema.ts';
-import { searchFields } from './search-fields.ts';
-import { paperUrl } from './urls.ts';
+import { plainText } from './math.ts';
+import { searchFields, type SearchFields } from './search-fields.ts';
 
-/** A Pagefind custom record: what the dev server indexes instead of built HTML. */
-export interface SearchRecord {
+/** A paper page as Pagefind reads it: its URL under the site's base, and the HTML of what it indexes. */
+export interface SearchPage {
   url: string;
   content: string;
-  language: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-  sort: Record<string, string>;
 }
 
-/** A paper as a search record: the same fields the paper page carries, and its text in reading order. */
-export function searchRecord(
+/** A curator's notes as plain words: Markdown syntax, HTML and MDX tags dropped. */
+export function notesText(body: string): string {
+  const markdown = body.replace(/^(?:import|export)\s.*$/gm, '');
+  return toString(fromMarkdown(markdown), { includeHtml: false });
+}
+
+/** One hidden span per meta, filter and sort value, the way Pagefind reads them off a page. */
+function fieldSpans(fields: SearchFields): string {
+  const spans = (kind: string, record: Record<string, string | string[]>) =>
+    Object.entries(record).flatMap(([key, value]) =>
+      (Array.isArray(value) ? value : [value]).map(
+        (v) => `<span data-pagefind-${kind}="${escapeHtml(key)}">${escapeHtml(v)}</span>`,
+      ),
+    );
+  return [...spans('meta', fields.meta), ...spans('filter', fields.filters), ...spans('sort', fields.sort)].join('');
+}
+
+/**
+ * The searchable part of a paper page, made from the paper's data rather than read back from the
+ * built page, so the index can be built while pages render: the title as the page's heading
+ * (Pagefind weighs headings above text), authors, topic names, summary, abstract and notes, each
+ * as plain text, plus the fields results show and facets count.
+ */
+export function searchPage(
   paper: Paper,
   notes: string,
   topicName: (id: string) => string | undefined,
   language: string,
-): SearchRecord {
+): SearchPage {
   const fields = searchFields(paper, topicName);
-  const content = [paper.title, paper.authors.join(', '), fields.filters.topic.join(', '), paper.abstract ?? '', notes]
-    .filter(Boolean)
-    .join('\n');
-  return { url: paperUrl(paper.slug), content, language, ...fields };
+  const blocks = [
+    paper.authors.join(', '),
+    fields.filters.topic.join(' '),
+    paper.summary && plainText(paper.summary),
+    paper.abstract && plainText(paper.abstract),
+    notes && notesText(notes),
+  ];
+  const content = [
+    `<!doctype html><html lang="${escapeHtml(language)}"><head><title>${escapeHtml(fields.meta.title)}</title></head>`,
+    `<body><main data-pagefind-body><h1>${escapeHtml(fields.meta.title)}</h1>`,
+    ...blocks.filter(Boolean).map((text) => `<p>${escapeHtml(text as string)}</p>`),
+    `<div hidden data-pagefind-ignore="index">${fieldSpans(fields)}</div>`,
+    '</main></body></html>',
+  ].join('\n');
+  // Relative to the site's root: the browser adds the base path (`baseUrl`) to every result.
+  return { url: `/papers/${paper.slug}/`, content };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { parseEntry } from '../lib/entry-file.ts';
+import { entryBody, parseEntry } from '../lib/entry-file.ts';
 import { listFilesSync } from '../lib/files.ts';
 import { paperSchema } from '../lib/paper-schema.ts';
 
@@ -16,7 +16,7 @@ export function hasNotes(body: string): boolean {
 /** Entry files, relative to `dir`, that carry notes: only these are compiled as MDX. */
 export function filesWithNotes(dir: string): string[] {
   return listFilesSync(dir, entryFile)
-    .filter((path) => hasNotes(parseEntry(readFileSync(path, 'utf8')).body))
+    .filter((path) => hasNotes(entryBody(readFileSync(path, 'utf8'))))
     .map((path) => relative(dir, path).split('\\').join('/'));
 }
 

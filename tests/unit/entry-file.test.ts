@@ -4,7 +4,7 @@ import matter from 'gray-matter';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { listing } from '../../scripts/lib/formats/listing.ts';
-import { orderedData, parseEntry, serializeEntry } from '../../src/lib/entry-file.ts';
+import { entryBody, orderedData, parseEntry, serializeEntry } from '../../src/lib/entry-file.ts';
 import { paperKeyOrder, paperSchema, type PaperInput } from '../../src/lib/paper-schema.ts';
 
 const samplePath = fileURLToPath(new URL('../../content/sources/2025-03-12-papers.txt', import.meta.url));
@@ -230,5 +230,18 @@ describe('parseEntry on a curator-written file', () => {
     ['a bad indentation', '---\ntitle: a\n  b: c\n---\n'],
   ])('throws on %s', (_case, text) => {
     expect(() => parseEntry(text)).toThrow();
+  });
+});
+
+describe('entryBody', () => {
+  it.each([
+    ['notes after frontmatter', '---\ntitle: A\n---\nMy notes.\n', 'My notes.\n'],
+    ['no notes', '---\ntitle: A\n---\n', ''],
+    ['a rule in the notes', '---\ntitle: A\n---\nOne\n\n---\n\nTwo\n', 'One\n\n---\n\nTwo\n'],
+    ['CRLF line ends', '---\r\ntitle: A\r\n---\r\nNotes\r\n', 'Notes\r\n'],
+    ['broken YAML above the notes', '---\ntitle: [unclosed\n---\nStill notes.\n', 'Still notes.\n'],
+  ])('splits %s as parseEntry does, without reading the YAML', (_case, text, body) => {
+    expect(entryBody(text)).toBe(body);
+    if (!text.includes('[unclosed')) expect(parseEntry(text).body).toBe(body);
   });
 });

@@ -60,13 +60,22 @@ function lockBroken(index: EntryIndex, path: string, text: string, slug: string)
   for (const key of identityKeys({ id, title })) if (title || key === id) addKey(index, key, entry);
 }
 
+/** Files read a batch at a time, in order: one after another, the disk waits dominated a 10k-entry import. */
+async function readAll(paths: string[], batch = 64): Promise<string[]> {
+  const texts: string[] = [];
+  for (let i = 0; i < paths.length; i += batch)
+    texts.push(...(await Promise.all(paths.slice(i, i + batch).map((p) => readFile(p, 'utf8')))));
+  return texts;
+}
+
 /** Reads every entry under `dir`. A broken one is reported and left alone; its file name stays reserved. */
 export async function loadEntries(dir: string, problems: Problem[]): Promise<EntryIndex> {
   const index: EntryIndex = { entries: [], byKey: new Map(), slugs: new Set() };
   const ignore: Problem[] = [];
   const paths = (await listSourceFiles([dir], ignore)).filter((p) => /\.mdx?$/.test(p));
-  for (const path of paths) {
-    const text = await readFile(path, 'utf8');
+  const texts = await readAll(paths);
+  for (const [i, path] of paths.entries()) {
+    const text = texts[i];
     const slugFromName = path.replace(/^.*\//, '').replace(/\.mdx?$/, '');
     let parsed;
     try {

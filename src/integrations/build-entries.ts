@@ -1,0 +1,11 @@
+import { readEntries, type PaperOnDisk } from '../lib/read-entries.ts';
+import type { Topic } from '../lib/topics.ts';
+import type { Settings } from '../settings.ts';
+
+let read: { papers: PaperOnDisk[]; topics: Topic[] } | undefined;
+
+/** The entries as a build sees them: read once per `astro build`, shared by the steps that run beside Astro. */
+export function buildEntries(settings: Settings): { papers: PaperOnDisk[]; topics: Topic[] } {
+  read ??= readEntries(settings.papersDir, settings.topicsFile);
+  return read;
+}
