@@ -66,12 +66,17 @@ function readerTable(results: CorpusResult[]): string {
       quick ? `${size(quick.gzip)} in ${quick.files.length} files` : '–',
       page ? `${size(page.gzip)} in ${page.files.length} files` : '–',
       r.reader?.searchMs !== undefined ? `${Math.round(r.reader.searchMs)} ms` : '–',
+      r.reader?.facetSearchMs !== undefined ? `${Math.round(r.reader.facetSearchMs)} ms` : '–',
       `${count(r.pagefindDir.files)} files, ${size(r.pagefindDir.bytes)}`,
     ];
   });
   const header = ['corpus', 'full ÷ Hugo+Pagefind', 'warm ÷ H+P', 'cold ÷ H+P', '+1 day ÷ full'];
   const reader = ['paper page, gz HTML (median / max)', 'scripts on a paper page', 'first search, header box (gz)'];
-  const search = ['first search, /search/?q= (gz, Pagefind files)', 'results after the index is loaded (median)'];
+  const search = [
+    'first search, /search/?q= (gz, Pagefind files)',
+    'results after the index is loaded (median)',
+    'the same with facet counts (search page)',
+  ];
   return table([...header, ...reader, ...search, 'search index on disk'], rows);
 }
 

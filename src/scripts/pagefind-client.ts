@@ -1,10 +1,11 @@
-/** The parts of Pagefind's browser API we use. */
+/**
+ * The parts of Pagefind's browser API we use. Not `preload` nor `debouncedSearch` (which preloads
+ * each term it is given): searching every prefix typed downloads index chunks no query needs.
+ */
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  preload(term: string, options?: object): Promise<void>;
   search(term: string | null, options?: object): Promise<PagefindResults>;
-  debouncedSearch(term: string | null, options?: object, ms?: number): Promise<PagefindResults | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 

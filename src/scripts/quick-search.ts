@@ -1,5 +1,6 @@
 import { loadPagefind } from './pagefind-client.ts';
 import { renderResult } from './render-result.ts';
+import { minTermLength, typingPause } from './typing.ts';
 
 /** How many results the header box shows before "see all". */
 const shown = 5;
@@ -10,18 +11,19 @@ export function attachQuickSearch(form: HTMLFormElement): void {
   const panel = form.querySelector<HTMLElement>('[data-quick-results]')!;
   const status = form.querySelector<HTMLElement>('[data-quick-status]')!;
   let latest = 0;
+  let typing: ReturnType<typeof setTimeout> | undefined;
 
   const close = () => {
     panel.hidden = true;
   };
 
-  const update = async () => {
-    const term = input.value.trim();
-    const ticket = ++latest;
-    if (!term) return close();
+  const update = async (ticket: number, term: string) => {
     const pagefind = await loadPagefind();
-    const search = await pagefind.debouncedSearch(term, {}, 120);
-    if (!search || ticket !== latest) return;
+    // A term typed over while Pagefind's script loaded is not searched: its chunk would be wasted.
+    if (ticket !== latest) return;
+    // Pagefind's `search` only, never `debouncedSearch`: that one preloads every prefix typed.
+    const search = await pagefind.search(term);
+    if (ticket !== latest) return;
     const data = await Promise.all(search.results.slice(0, shown).map((r) => r.data()));
     if (ticket !== latest) return;
     const list = document.createElement('ul');
@@ -36,14 +38,26 @@ export function attachQuickSearch(form: HTMLFormElement): void {
     panel.hidden = false;
   };
 
-  input.addEventListener('input', () => void update());
+  /** Searches the box's term once typing pauses; a newer keystroke cancels it. */
+  const schedule = () => {
+    const term = input.value.trim();
+    const ticket = ++latest;
+    clearTimeout(typing);
+    if (term.length < minTermLength) return close();
+    typing = setTimeout(() => void update(ticket, term), typingPause);
+  };
+
+  input.addEventListener('input', schedule);
   input.addEventListener('focus', () => {
-    void loadPagefind().then(() => {
-      if (input.value.trim()) void update();
-    });
+    // The index loads while the reader types. Text already in the box is searched as if just
+    // typed: this event is also replayed once this module has loaded, maybe mid-word.
+    void loadPagefind();
+    if (input.value.trim()) schedule();
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
+      clearTimeout(typing);
+      latest++;
       close();
       input.blur();
     }

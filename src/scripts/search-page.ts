@@ -1,5 +1,6 @@
 import { loadPagefind, type PagefindResults } from './pagefind-client.ts';
 import { formatDate, renderResult } from './render-result.ts';
+import { minTermLength, typingPause } from './typing.ts';
 import {
   facetNames,
   isActive,
@@ -29,6 +30,8 @@ let current: PagefindResults | undefined;
 let shown = 0;
 let ticket = 0;
 let facetData: Promise<void> | undefined;
+/** True once Pagefind holds the filter data, so that its searches come with facet counts. */
+let facetsLoaded = false;
 const expanded = new Set<FacetName>();
 
 const facetLabels: Record<FacetName, string> = { topic: 'Topic', year: 'Year', month: 'Month', author: 'Author' };
@@ -114,20 +117,14 @@ async function run(): Promise<void> {
   sortSelect.value = state.sort;
   const pagefind = await loadPagefind();
   const query = state.q.trim() || null;
-  const results = await pagefind.search(query, pagefindOptions(state));
+  const options = pagefindOptions(state);
+  const withCounts = facetsLoaded;
+  const results = await pagefind.search(query, options);
   if (mine !== ticket) return;
   current = results;
   shown = 0;
   list.replaceChildren();
   renderFacets(results);
-  if (!facetData) {
-    // Pagefind counts facet values only once all filter data is loaded (the author lists are
-    // the bulk of it); it is fetched after the first results, which come first.
-    facetData = pagefind.filters().then(async () => {
-      const counted = await pagefind.search(query, pagefindOptions(state));
-      if (mine === ticket) renderFacets((current = counted));
-    });
-  }
   if (!isActive(state)) {
     summary.textContent = 'Type to search every paper, or pick a topic, year or author.';
   } else {
@@ -135,16 +132,28 @@ async function run(): Promise<void> {
     summary.textContent = `${n} ${n === 1 ? 'paper' : 'papers'}${state.q ? ` for “${state.q}”` : ''}`;
   }
   await showMore();
+  if (withCounts || mine !== ticket) return;
+  // Pagefind counts facet values only once all filter data is loaded: ~230 KB at 10k papers,
+  // mostly author lists, whose decoding and counting keep Pagefind's worker busy. It is fetched
+  // once the first page of results is shown, so it never delays their fragments; then this
+  // search runs again for its counts.
+  facetData ??= pagefind.filters().then(() => void (facetsLoaded = true));
+  await facetData;
+  if (mine !== ticket) return;
+  const counted = await pagefind.search(query, options);
+  if (mine === ticket) renderFacets((current = counted));
 }
 
 let typing: ReturnType<typeof setTimeout> | undefined;
 input.addEventListener('input', () => {
   state = { ...state, q: input.value };
   clearTimeout(typing);
+  const length = input.value.trim().length;
+  if (length > 0 && length < minTermLength) return;
   typing = setTimeout(() => {
     pushState(true);
     void run();
-  }, 150);
+  }, typingPause);
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();
