@@ -12,8 +12,8 @@ export default defineConfig({
   site: settings.url,
   base: settings.base,
   trailingSlash: 'always',
-  // Two pages at once: faster on 2 cores (pages wait on disk), while 10,000 papers stay near 2 GB.
-  build: { concurrency: 2 },
+  // Four pages at once: pages wait on disk, and on 2 cores 4 beat 1, 2, 8 and 16 (10k papers, A/B runs).
+  build: { concurrency: 4 },
   security: { csp },
   // Shiki colours code with inline styles, which the Content-Security-Policy does not allow.
   markdown: {

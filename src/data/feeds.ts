@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { buildFeeds, type Feeds } from '../lib/feeds.ts';
+import { listKey } from '../lib/page-key.ts';
 import type { Paper } from '../lib/paper-schema.ts';
 import type { Topic } from '../lib/topics.ts';
 import { absolute, page, paperUrl, topicUrl } from '../lib/urls.ts';
@@ -59,5 +60,9 @@ export function topicFeed(kind: FeedKind): APIRoute {
 /** Static paths for per-topic endpoints: one per topic. */
 export async function topicPaths() {
   const digest = await loadDigest();
-  return digest.topics.map((topic) => ({ params: { topic: topic.id }, props: { topic } }));
+  return digest.topics.map((topic) => ({
+    params: { topic: topic.id },
+    props: { topic },
+    cacheKey: listKey(digest.byTopic.get(topic.id) ?? [], digest.topics, { topic }),
+  }));
 }

@@ -246,8 +246,23 @@ export function renderMath(text: string): string {
     .join('');
 }
 
+/** Plain forms already made: a title is shown on its page and in lists, feeds, newsletters and cards. */
+const plainForms = new Map<string, string>();
+/** Entries kept before the memo starts afresh, so 100k papers do not hold every string twice. */
+const plainFormsLimit = 50_000;
+
 /** Readable plain text for `<title>`, meta descriptions, feeds and search: math as Unicode, no TeX left. */
 export function plainText(text: string): string {
+  let plain = plainForms.get(text);
+  if (plain === undefined) {
+    if (plainForms.size >= plainFormsLimit) plainForms.clear();
+    plain = toPlain(text);
+    plainForms.set(text, plain);
+  }
+  return plain;
+}
+
+function toPlain(text: string): string {
   const plain = splitMath(text)
     .map((s) =>
       s.math

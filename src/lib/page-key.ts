@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { settings } from '../settings.ts';
+import type { Paper } from './paper-schema.ts';
+import type { Topic } from './topics.ts';
 
 /** A short hash of what a page shows and where it is published, for incremental builds. */
 export function pageKey(data: unknown): string {
@@ -7,4 +9,12 @@ export function pageKey(data: unknown): string {
     .update(JSON.stringify({ data, url: settings.url, base: settings.base, cards: settings.cards }))
     .digest('hex')
     .slice(0, 24);
+}
+
+/**
+ * The key of a page that lists papers: the papers as data (all a list item can show), the taxonomy
+ * (a list names each paper's topics), and whatever else the page links to or shows.
+ */
+export function listKey(papers: readonly Paper[], topics: readonly Topic[], extra: unknown): string {
+  return pageKey({ papers, topics, extra });
 }

@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listFilesSync } from '../../src/lib/files.ts';
+import { cleanEnv } from '../support/clean-env.ts';
+import { copyProject } from '../support/project-copy.ts';
+
+const entry = 'content/papers/2025/03/instantsplat-unbounded-sparse-view-pose-free-gaussian.mdx';
+const slug = 'instantsplat-unbounded-sparse-view-pose-free-gaussian';
+const renamed = 'InstantSplat Renamed By The Curator';
+
+let project: Awaited<ReturnType<typeof copyProject>>;
+/** Site paths the second build copied from the first instead of rendering. */
+let restored: Set<string>;
+/** Site paths the second build wrote. */
+let written: Set<string>;
+
+const build = () =>
+  execFileSync('npx', ['astro', 'build'], {
+    cwd: project.dir,
+    env: cleanEnv({ PAPERBOY_CARDS: 'off', SITE_URL: '', BASE_PATH: '' }),
+    encoding: 'utf8',
+    stdio: 'pipe',
+  });
+const read = (path: string) => readFile(join(project.dir, 'dist', path), 'utf8');
+
+beforeAll(async () => {
+  project = await copyProject();
+  build();
+  // A curator renames one paper: every page showing its title must change, and only those.
+  const file = join(project.dir, entry);
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, text.replace(/^title: .*$/m, `title: ${renamed}`));
+  const log = build();
+  // Astro prints each route, then "(restored)" or its render time; with pages built four at once,
+  // a time can land elsewhere in the log, so such a route counts as neither.
+  const routes = [...log.matchAll(/[├└]─ (\S+?\.(?:html|xml|json|txt|bib))(?: \((restored|\+?\d+ms)\))?/g)];
+  restored = new Set(routes.filter((m) => m[2] === 'restored').map((m) => m[1]));
+  written = new Set(routes.filter((m) => m[2] && m[2] !== 'restored').map((m) => m[1]));
+}, 600_000);
+
+afterAll(() => project?.remove());
+
+describe('an incremental build after a curator edits one paper', () => {
+  it('shows the new title on every page that lists the paper', async () => {
+    for (const path of [
+      `papers/${slug}/index.html`,
+      '2025/03/12/index.html',
+      '2025/03/12/email.html',
+      '2025/03/12/papers.bib',
+      '2025/w11/index.html',
+      '2025/03/index.html',
+      'topics/sparse-view-3d/index.html',
+      'topics/sparse-view-3d/rss.xml',
+      'topics/sparse-view-3d/papers.bib',
+      'index.html',
+      'rss.xml',
+    ]) {
+      // BibTeX keeps capitals in braces.
+      expect((await read(path)).replace(/[{}]/g, ''), path).toContain(renamed);
+    }
+  });
+
+  it('leaves no page, restored or rendered, showing the old title', async () => {
+    const stale: string[] = [];
+    for (const file of listFilesSync(join(project.dir, 'dist'), /\.(html|xml|json|txt|bib)$/)) {
+      if ((await readFile(file, 'utf8')).includes('Pose-free Gaussian Splatting in 40 Seconds')) stale.push(file);
+    }
+    expect(stale).toEqual([]);
+  });
+
+  it('copies the pages that do not show the paper from the previous build', () => {
+    expect(restored).not.toContain(`/papers/${slug}/index.html`);
+    expect(restored.size).toBeGreaterThan(60);
+    const other = [...restored, ...written].filter((p) => p.startsWith('/topics/llm-compression/'));
+    expect(other.length).toBeGreaterThan(0);
+    expect(other.filter((p) => written.has(p))).toEqual([]);
+  });
+});
