@@ -1,6 +1,6 @@
 import { loadPagefind } from './pagefind-client.ts';
 import { renderResult } from './render-result.ts';
-import { minTermLength, typingPause } from './typing.ts';
+import { minTermLength, pauseFor } from './typing.ts';
 
 /** How many results the header box shows before "see all". */
 const shown = 5;
@@ -44,7 +44,7 @@ export function attachQuickSearch(form: HTMLFormElement): void {
     const ticket = ++latest;
     clearTimeout(typing);
     if (term.length < minTermLength) return close();
-    typing = setTimeout(() => void update(ticket, term), typingPause);
+    typing = setTimeout(() => void update(ticket, term), pauseFor(term));
   };
 
   input.addEventListener('input', schedule);

@@ -1,6 +1,6 @@
 import { loadPagefind, type PagefindResults } from './pagefind-client.ts';
 import { formatDate, renderResult } from './render-result.ts';
-import { minTermLength, typingPause } from './typing.ts';
+import { minTermLength, pauseFor } from './typing.ts';
 import {
   facetNames,
   isActive,
@@ -153,7 +153,7 @@ input.addEventListener('input', () => {
   typing = setTimeout(() => {
     pushState(true);
     void run();
-  }, typingPause);
+  }, pauseFor(input.value));
 });
 form.addEventListener('submit', (event) => {
   event.preventDefault();

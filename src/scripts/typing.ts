@@ -5,5 +5,14 @@
  */
 export const typingPause = 220;
 
+/**
+ * A two-letter term waits longer: it is mostly the start of a longer word, and its words span
+ * several index chunks; as a word of its own ("RL", "3D") it is still searched once typing stops.
+ */
+export const shortTermPause = 600;
+
 /** Shortest term searched as you type: one letter matches most papers and costs a chunk. Enter searches anything. */
 export const minTermLength = 2;
+
+/** How long to wait after the last keystroke before searching `term`. */
+export const pauseFor = (term: string) => (term.trim().length < 3 ? shortTermPause : typingPause);
