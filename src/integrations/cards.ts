@@ -52,13 +52,23 @@ export async function drawCards(settings: Settings): Promise<[string, string][]>
   return files;
 }
 
-/** Puts each card in the build: a hard link to the cached PNG (a copy across file systems). */
-export async function placeCards(dir: string, files: [string, string][]): Promise<void> {
-  for (const [path, source] of files) {
-    const target = join(dir, path);
-    await mkdir(dirname(target), { recursive: true });
-    await rm(target, { force: true });
+/** Links one card into the build; the folder is made and a stale file replaced only when the first try says so. */
+async function placeCard(source: string, target: string): Promise<void> {
+  try {
+    await link(source, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') await mkdir(dirname(target), { recursive: true });
+    else if (code === 'EEXIST') await rm(target, { force: true });
+    // Another file system cannot take a hard link: copy instead.
     await link(source, target).catch(() => copyFile(source, target));
+  }
+}
+
+/** Puts each card in the build: a hard link to the cached PNG, many at once (10k cards one by one took 4 s). */
+export async function placeCards(dir: string, files: [string, string][]): Promise<void> {
+  for (let i = 0; i < files.length; i += 64) {
+    await Promise.all(files.slice(i, i + 64).map(([path, source]) => placeCard(source, join(dir, path))));
   }
 }
 
