@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFilesSync } from '../../src/lib/files.ts';
 import { cleanEnv } from '../support/clean-env.ts';
@@ -32,12 +33,13 @@ beforeAll(async () => {
   const file = join(project.dir, entry);
   const text = await readFile(file, 'utf8');
   await writeFile(file, text.replace(/^title: .*$/m, `title: ${renamed}`));
-  const log = build();
+  // Colours are on where CI is set.
+  const log = stripVTControlCharacters(build());
   // Astro prints each route, then "(restored)" or its render time; with pages built four at once,
   // a time can land elsewhere in the log, so such a route counts as neither.
-  const routes = [...log.matchAll(/[├└]─ (\S+?\.(?:html|xml|json|txt|bib))(?: \((restored|\+?\d+ms)\))?/g)];
-  restored = new Set(routes.filter((m) => m[2] === 'restored').map((m) => m[1]));
-  written = new Set(routes.filter((m) => m[2] && m[2] !== 'restored').map((m) => m[1]));
+  const routes = [...log.matchAll(/[├└]─ (\S+?\.(?:html|xml|json|txt|bib))(?: \((restored|cached|\+?\d+ms)\))?/g)];
+  restored = new Set(routes.filter((m) => m[2] === 'restored' || m[2] === 'cached').map((m) => m[1]));
+  written = new Set(routes.filter((m) => m[2]?.endsWith('ms')).map((m) => m[1]));
 }, 600_000);
 
 afterAll(() => project?.remove());
