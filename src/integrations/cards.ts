@@ -7,7 +7,7 @@ import { cachedCardFile, type Card } from '../lib/og-card.ts';
 import { dayCard, paperCard, topicCard } from '../lib/site-cards.ts';
 import type { Settings } from '../settings.ts';
 import { inBackground } from './background.ts';
-import { buildEntries } from './build-entries.ts';
+import { buildEntries, forgetBuildEntries } from './build-entries.ts';
 
 /** Cards are kept across builds by content hash, so an unchanged page costs no drawing. */
 const cacheDir = '.cache/og';
@@ -86,6 +86,7 @@ export function cardsIntegration(settings: Settings): AstroIntegration {
         drawing = inBackground(drawCards(settings));
       },
       'astro:build:done': async ({ dir, logger }) => {
+        forgetBuildEntries();
         if (!drawing) return;
         const files = await drawing;
         await placeCards(fileURLToPath(dir), files);

@@ -4,7 +4,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { Settings } from '../settings.ts';
 import { inBackground } from './background.ts';
-import { buildEntries } from './build-entries.ts';
+import { buildEntries, forgetBuildEntries } from './build-entries.ts';
 import { serveDevSearch } from './dev-search.ts';
 import { check, indexPapers } from './search-index.ts';
 
@@ -35,6 +35,7 @@ export function pagefindIntegration(settings: Settings): AstroIntegration {
         indexing = inBackground(writeIndex(settings).finally(() => pagefind.close()));
       },
       'astro:build:done': async ({ dir, logger }) => {
+        forgetBuildEntries();
         const pages = await indexing!;
         const target = fileURLToPath(new URL('pagefind', dir));
         await rm(target, { recursive: true, force: true });

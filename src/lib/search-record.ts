@@ -1,9 +1,10 @@
 import { escapeUTF8 as escapeHtml } from 'entities';
+import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
 import type { Paper } from './paper-schema.ts';
 import { plainText } from './math.ts';
 import { searchFields, type SearchFields } from './search-fields.ts';
+import { squash } from './text.ts';
 
 /** A paper page as Pagefind reads it: its URL under the site's base, and the HTML of what it indexes. */
 export interface SearchPage {
@@ -11,10 +12,37 @@ export interface SearchPage {
   content: string;
 }
 
-/** A curator's notes as plain words: Markdown syntax, HTML and MDX tags dropped. */
+/** Block-level Markdown nodes: their words must not run into the next block's. */
+const blockTypes = new Set([
+  'paragraph',
+  'heading',
+  'listItem',
+  'blockquote',
+  'code',
+  'table',
+  'tableRow',
+  'tableCell',
+]);
+
+/** A chunk of MDX that is a top-level import or export, not prose that starts with the word. */
+const esmBlock = /^(?:import\s[^\n]*?from\s*['"]|import\s*['"]|export\s+(?:const|let|var|function|class|default)\b)/;
+
+/** The words of a Markdown node, blocks kept apart, HTML and MDX tags left out. */
+function words(node: Nodes): string {
+  if (node.type === 'html') return '';
+  if ('value' in node) return node.value;
+  if (node.type === 'image') return node.alt ?? '';
+  if (!('children' in node)) return '';
+  return node.children.map((child) => (blockTypes.has(child.type) ? ` ${words(child)} ` : words(child))).join('');
+}
+
+/** A curator's notes as plain words: Markdown syntax, HTML, MDX tags and MDX imports/exports dropped. */
 export function notesText(body: string): string {
-  const markdown = body.replace(/^(?:import|export)\s.*$/gm, '');
-  return toString(fromMarkdown(markdown), { includeHtml: false });
+  const markdown = body
+    .split(/\n\s*\n/)
+    .filter((chunk) => !esmBlock.test(chunk.trim()))
+    .join('\n\n');
+  return squash(words(fromMarkdown(markdown)));
 }
 
 /** One hidden span per meta, filter and sort value, the way Pagefind reads them off a page. */

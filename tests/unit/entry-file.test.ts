@@ -245,3 +245,13 @@ describe('entryBody', () => {
     if (!text.includes('[unclosed')) expect(parseEntry(text).body).toBe(body);
   });
 });
+
+describe('parseEntry on characters js-yaml refuses', () => {
+  it.each([
+    ['a form feed', 'A\fB'],
+    ['a C1 control', 'A\u0085B\u0090C'],
+  ])('still reads %s pasted into a hand-edited entry', (_case, title) => {
+    const { data } = parseEntry(`---\ntitle: ${title}\n---\n`);
+    expect(data.title).toBe(parse(`title: ${title}`, { schema: 'core' }).title);
+  });
+});

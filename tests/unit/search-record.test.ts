@@ -22,9 +22,20 @@ describe('notesText', () => {
   it.each([
     ['plain words', 'Worth reading.', 'Worth reading.'],
     ['emphasis and links', 'A **fast** [method](https://example.org).', 'A fast method.'],
-    ['HTML and MDX tags', 'See <Figure src="a.png" /> and <b>this</b>.', 'See  and this.'],
+    ['HTML and MDX tags', 'See <Figure src="a.png" /> and <b>this</b>.', 'See and this.'],
     ['MDX imports', "import Chart from './chart.astro';\n\nShown below.", 'Shown below.'],
     ['code keeps its text', 'Run `pip install x`.', 'Run pip install x.'],
+    [
+      'blocks stay apart',
+      '## Results\n\nStrong gains.\n\n- alpha\n- beta\n\n> quoted',
+      'Results Strong gains. alpha beta quoted',
+    ],
+    [
+      'prose that starts with import',
+      'import the weights from HF and\nexport results.',
+      'import the weights from HF and export results.',
+    ],
+    ['a multi-line export', 'export const data = {\n  a: 1,\n};\n\nAfter.', 'After.'],
   ])('%s', (_, body, text) => {
     expect(notesText(body)).toBe(text);
   });
