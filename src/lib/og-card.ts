@@ -3,7 +3,7 @@
  * (Pango for text, bundled fonts only) and cached on disk by a hash of everything they show.
  */
 import { createHash } from 'node:crypto';
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import { fontIdentity } from './og-fonts.ts';
@@ -157,14 +157,9 @@ export function cardHash(card: Card, options: CardOptions = {}): string {
 }
 
 /**
- * The card's PNG from `<cacheDir>/<hash>.png` when it is there, otherwise drawn and written
- * there atomically (a temporary file renamed into place), so concurrent builds never read half a file.
+ * The path of the card's PNG, `<cacheDir>/<hash>.png`, drawn first if it is not there yet and written
+ * atomically (a temporary file renamed into place), so concurrent builds never read half a file.
  */
-export async function cachedCard(card: Card, cacheDir: string, options: CardOptions = {}): Promise<Buffer> {
-  return readFile(await cachedCardFile(card, cacheDir, options));
-}
-
-/** The path of the card's PNG in the cache, drawn first if it is not there yet. */
 export async function cachedCardFile(card: Card, cacheDir: string, options: CardOptions = {}): Promise<string> {
   const path = join(cacheDir, `${cardHash(card, options)}.png`);
   try {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CARD_HEIGHT, CARD_WIDTH, cachedCard, cardHash, renderCard, type Card } from '../../src/lib/og-card.ts';
+import { CARD_HEIGHT, CARD_WIDTH, cachedCardFile, cardHash, renderCard, type Card } from '../../src/lib/og-card.ts';
 import { fontFiles } from '../../src/lib/og-fonts.ts';
 import { cleanCardText, escapeMarkup, fitText, isRtl, renderText } from '../../src/lib/og-text.ts';
 
@@ -212,8 +212,10 @@ describe('bundled fonts', () => {
   });
 });
 
-describe('cachedCard', () => {
+describe('cachedCardFile', () => {
   const cacheDir = mkdtempSync(join(tmpdir(), 'og-cache-'));
+  /** The cached card's PNG, as a build links it. */
+  const cachedCard = async (c: Card, dir: string) => readFileSync(await cachedCardFile(c, dir));
   afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
   const card: Card = { kind: 'paper', title: 'Cached Card', eyebrow: 'Tests', footer };
 
