@@ -7,6 +7,7 @@ import { csp } from './src/security.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
 import { cardsIntegration } from './src/integrations/cards.ts';
+import { keepBuildIntegration } from './src/integrations/keep-build.ts';
 
 export default defineConfig({
   site: settings.url,
@@ -20,10 +21,17 @@ export default defineConfig({
     syntaxHighlight: false,
     rehypePlugins: [[rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }]],
   },
-  // Order matters: the service worker lists the files the search index wrote.
-  // Paper pages whose data (their cacheKey) and code are unchanged are copied from the last build,
-  // kept with the content store in the project's own .cache/ (not in node_modules, which copies share).
+  // Pages whose data (their cacheKey) and code are unchanged are kept from the last build; Astro's
+  // cache lives in the project's own .cache/ (not in node_modules, which copies share).
   cacheDir: './.cache/astro',
   experimental: { incrementalBuild: true },
-  integrations: [mdx(), cardsIntegration(settings), pagefindIntegration(settings), serviceWorkerIntegration(settings)],
+  // Order matters: stale files are removed once cards and index are in place, and the service
+  // worker then lists what is left.
+  integrations: [
+    mdx(),
+    cardsIntegration(settings),
+    pagefindIntegration(settings),
+    keepBuildIntegration(),
+    serviceWorkerIntegration(settings),
+  ],
 });

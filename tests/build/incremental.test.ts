@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { copyProject } from '../support/project-copy.ts';
 const entry = 'content/papers/2025/03/instantsplat-unbounded-sparse-view-pose-free-gaussian.mdx';
 const slug = 'instantsplat-unbounded-sparse-view-pose-free-gaussian';
 const renamed = 'InstantSplat Renamed By The Curator';
+const deleted = 'accelerating-sinkhorn-algorithm-with-sparse-newton';
 
 let project: Awaited<ReturnType<typeof copyProject>>;
 /** Site paths the second build copied from the first instead of rendering. */
@@ -33,6 +35,8 @@ beforeAll(async () => {
   const file = join(project.dir, entry);
   const text = await readFile(file, 'utf8');
   await writeFile(file, text.replace(/^title: .*$/m, `title: ${renamed}`));
+  // And deletes another: the next build is made in the same folder, so its page must go.
+  await rm(join(project.dir, `content/papers/2025/03/${deleted}.mdx`));
   // Colours are on where CI is set.
   const log = stripVTControlCharacters(build());
   // Astro prints each route, then "(restored)" or its render time; with pages built four at once,
@@ -70,6 +74,23 @@ describe('an incremental build after a curator edits one paper', () => {
       if ((await readFile(file, 'utf8')).includes('Pose-free Gaussian Splatting in 40 Seconds')) stale.push(file);
     }
     expect(stale).toEqual([]);
+  });
+
+  it('removes what only the deleted paper had, keeping the folder for everything else', async () => {
+    expect(existsSync(join(project.dir, 'dist/papers', deleted))).toBe(false);
+    const mentions: string[] = [];
+    for (const file of listFilesSync(join(project.dir, 'dist'), /\.(html|xml|json|txt|bib|js)$/)) {
+      if ((await readFile(file, 'utf8')).includes(`/papers/${deleted}/`)) mentions.push(file);
+    }
+    expect(mentions).toEqual([]);
+    // Anything older than the second build is a page it reported as kept from the first.
+    const started = statSync(join(project.dir, '.cache/build-started')).mtimeMs;
+    const dist = join(project.dir, 'dist');
+    const older = listFilesSync(dist, /./)
+      .filter((f) => Math.max(statSync(f).mtimeMs, statSync(f).ctimeMs) < started)
+      .map((f) => f.slice(dist.length));
+    expect(older.length).toBeGreaterThan(60);
+    expect(older.filter((f) => !restored.has(f))).toEqual([]);
   });
 
   it('copies the pages that do not show the paper from the previous build', () => {
