@@ -23,6 +23,12 @@ export interface Settings {
   sourcesDir: string;
   /** Folder holding one entry per paper, relative to the project root. */
   papersDir: string;
+  /**
+   * Papers per search-index shard: a larger digest's index is written in shards, one at a time,
+   * because Pagefind holds a whole index in memory (25k papers: 3.6 GB). `PAPERBOY_SEARCH_SHARD`
+   * overrides it.
+   */
+  searchShardPapers: number;
   /** Draw a social card (Open Graph image) for every paper, day and topic; `PAPERBOY_CARDS=off` skips them. */
   cards: boolean;
 }
@@ -38,6 +44,7 @@ const defaults: Settings = {
   topicsFile: 'content/topics.yaml',
   sourcesDir: 'content/sources',
   papersDir: 'content/papers',
+  searchShardPapers: 25_000,
   cards: true,
 };
 
@@ -54,6 +61,8 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     url: (env.SITE_URL || defaults.url).replace(/\/+$/, ''),
     base: normalizeBase(env.BASE_PATH || defaults.base),
     cards: env.PAPERBOY_CARDS === 'off' ? false : defaults.cards,
+    searchShardPapers:
+      Number(env.PAPERBOY_SEARCH_SHARD) > 0 ? Number(env.PAPERBOY_SEARCH_SHARD) : defaults.searchShardPapers,
   };
 }
 

@@ -1,17 +1,20 @@
 import { resolve } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { readEntries } from '../lib/read-entries.ts';
-import { indexPapers } from './search-index.ts';
+import { indexShards } from './search-index.ts';
 import type { Settings } from '../settings.ts';
 
 type Files = Map<string, Uint8Array>;
 
-/** An in-memory Pagefind bundle of the current entries: what `npm run dev` serves at `/pagefind/`. */
+/** An in-memory Pagefind bundle of the current entries, shards and all: what `npm run dev` serves at `/pagefind/`. */
 async function buildDevIndex(settings: Settings): Promise<Files> {
-  const { index } = await indexPapers(readEntries(settings.papersDir, settings.topicsFile), settings.lang);
-  const { files } = await index.getFiles();
-  await index.deleteIndex();
-  return new Map(files.map((f) => [f.path.replace(/\\/g, '/'), f.content]));
+  const bundle: Files = new Map();
+  const entries = readEntries(settings.papersDir, settings.topicsFile);
+  const { manifest } = await indexShards(entries, settings.lang, settings.searchShardPapers, async (index, path) => {
+    for (const file of (await index.getFiles()).files) bundle.set(path + file.path.replace(/\\/g, '/'), file.content);
+  });
+  bundle.set('shards.json', new TextEncoder().encode(JSON.stringify(manifest)));
+  return bundle;
 }
 
 const types: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css' };

@@ -1,22 +1,26 @@
-import { cp, rename, rm } from 'node:fs/promises';
+import { cp, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
 import type { Settings } from '../settings.ts';
 import { inBackground } from './background.ts';
 import { buildEntries, forgetBuildEntries } from './build-entries.ts';
 import { serveDevSearch } from './dev-search.ts';
-import { check, indexPapers } from './search-index.ts';
+import { check, indexShards } from './search-index.ts';
 
 /** Where the index is written while Astro still owns `dist/`; moved into place when the pages are done. */
 const staging = '.cache/pagefind';
 
-/** Indexes every paper and writes the bundle to the staging folder. */
+/** Indexes every paper and writes the bundle, shard by shard, and the shard list to the staging folder. */
 async function writeIndex(settings: Settings): Promise<number> {
-  const { index, pages } = await indexPapers(buildEntries(settings), settings.lang);
   await rm(staging, { recursive: true, force: true });
-  const written = await index.writeFiles({ outputPath: staging });
-  check('writing', written.errors);
+  const { manifest, pages } = await indexShards(
+    buildEntries(settings),
+    settings.lang,
+    settings.searchShardPapers,
+    async (index, path) => check('writing', (await index.writeFiles({ outputPath: join(staging, path) })).errors),
+  );
+  await writeFile(join(staging, 'shards.json'), JSON.stringify(manifest));
   return pages;
 }
 
@@ -32,7 +36,7 @@ export function pagefindIntegration(settings: Settings): AstroIntegration {
     hooks: {
       'astro:server:setup': ({ server }) => serveDevSearch(server, settings),
       'astro:build:start': () => {
-        indexing = inBackground(writeIndex(settings).finally(() => pagefind.close()));
+        indexing = inBackground(writeIndex(settings));
       },
       'astro:build:done': async ({ dir, logger }) => {
         forgetBuildEntries();

@@ -1,7 +1,9 @@
 import * as pagefind from 'pagefind';
 import { compareNewest } from '../lib/digest.ts';
 import type { PaperOnDisk } from '../lib/read-entries.ts';
+import { upvotesForSort } from '../lib/search-fields.ts';
 import { searchPage } from '../lib/search-record.ts';
+import { cutShards, shardPath, upvoteRuns, type SearchManifest } from '../lib/search-shards.ts';
 import type { Topic } from '../lib/topics.ts';
 
 /** Turns Pagefind's error list into one thrown error. */
@@ -9,18 +11,35 @@ export function check(step: string, errors: string[]): void {
   if (errors.length) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
 }
 
-/** A Pagefind index holding every paper page the site has, added newest first. */
-export async function indexPapers(
+/**
+ * Indexes every paper page the site has, newest first, in shards of about `shardPapers` papers:
+ * each shard is handed to `use` (to write it or read its files) and dropped with Pagefind's
+ * process before the next is made, so memory holds one shard at a time.
+ */
+export async function indexShards(
   entries: { papers: PaperOnDisk[]; topics: Topic[] },
   language: string,
-): Promise<{ index: pagefind.PagefindIndex; pages: number }> {
+  shardPapers: number,
+  use: (index: pagefind.PagefindIndex, path: string) => Promise<void>,
+): Promise<{ manifest: SearchManifest; pages: number }> {
   const names = new Map(entries.topics.map((t) => [t.id, t.name]));
   const shown = entries.papers.filter(({ paper }) => !paper.hidden).sort((a, b) => compareNewest(a.paper, b.paper));
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
-  check('createIndex', errors);
-  const added = await Promise.all(
-    shown.map(({ paper, body }) => index!.addHTMLFile(searchPage(paper, body, (id) => names.get(id), language))),
-  );
-  check('indexing', [...new Set(added.flatMap((a) => a.errors))]);
-  return { index: index!, pages: shown.length };
+  const shards = cutShards(shown, ({ paper }) => paper.date, shardPapers);
+  const manifest: SearchManifest = { shards: [] };
+  for (const [i, shard] of shards.entries()) {
+    try {
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+      check('createIndex', errors);
+      const added = await Promise.all(
+        shard.map(({ paper, body }) => index!.addHTMLFile(searchPage(paper, body, (id) => names.get(id), language))),
+      );
+      check('indexing', [...new Set(added.flatMap((a) => a.errors))]);
+      await use(index!, shardPath(i));
+    } finally {
+      // Pagefind frees an index's memory only when its process ends.
+      await pagefind.close();
+    }
+    manifest.shards.push({ path: shardPath(i), upvotes: upvoteRuns(shard.map(({ paper }) => upvotesForSort(paper))) });
+  }
+  return { manifest, pages: shown.length };
 }

@@ -21,15 +21,14 @@ export async function offlineManifest(
   const path = (file: string) => relative(dir, file).split('\\').join('/');
   const url = (file: string) => `${base}${path(file).replace(/(^|\/)index\.html$/, '$1')}`;
   const all = listFilesSync(dir, /./).filter((f) => !f.endsWith('sw.js'));
+  // A search fragment is one result's text, in the index's folder or a shard's.
+  const isFragment = (f: string) => /^pagefind\/(?:shard-\d+\/)?fragment\//.test(path(f));
   const isEssential = (f: string) =>
     /^(index|search\/index|404)\.html$/.test(path(f)) ||
     path(f).startsWith('_astro/') ||
-    (path(f).startsWith('pagefind/') &&
-      !path(f).startsWith('pagefind/fragment/') &&
-      !/-ui\.|highlight/.test(path(f))) ||
+    (path(f).startsWith('pagefind/') && !isFragment(f) && !/-ui\.|highlight/.test(path(f))) ||
     path(f) === 'favicon.svg';
-  const isOptional = (f: string) =>
-    path(f).startsWith('pagefind/fragment/') || (f.endsWith('.html') && !f.endsWith('email.html'));
+  const isOptional = (f: string) => isFragment(f) || (f.endsWith('.html') && !f.endsWith('email.html'));
   const essential = all.filter(isEssential);
   const optional = all.filter((f) => !isEssential(f) && isOptional(f));
   // The version follows the shell and the index (whose hashed names change with any paper);

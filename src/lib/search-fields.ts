@@ -12,6 +12,9 @@ export interface SearchFields {
   sort: Record<string, string>;
 }
 
+/** A paper's upvotes as the search index sorts them. */
+export const upvotesForSort = (paper: Paper): number => paper.upvotes ?? 0;
+
 /** The search fields of a paper; `topicName` turns topic ids into the names readers see. */
 export function searchFields(paper: Paper, topicName: (id: string) => string | undefined): SearchFields {
   const topics = paper.topics.map(topicName).filter((n): n is string => !!n);
@@ -27,6 +30,6 @@ export function searchFields(paper: Paper, topicName: (id: string) => string | u
       month: [paper.date.slice(0, 7)],
       author: paper.authors,
     },
-    sort: { date: paper.date, upvotes: String(paper.upvotes ?? 0) },
+    sort: { date: paper.date, upvotes: String(upvotesForSort(paper)) },
   };
 }

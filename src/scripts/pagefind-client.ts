@@ -1,11 +1,14 @@
+import { mergeSorted, shardFilter, type SearchManifest } from '../lib/search-shards.ts';
+
 /**
  * The parts of Pagefind's browser API we use. Not `preload` nor `debouncedSearch` (which preloads
  * each term it is given): searching every prefix typed downloads index chunks no query needs.
  */
 export interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(term: string | null, options?: object): Promise<PagefindResults>;
+  search(
+    term: string | null,
+    options?: { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<PagefindResults>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
@@ -23,16 +26,67 @@ export interface PagefindFragment {
   filters: Record<string, string[]>;
 }
 
+/** Pagefind's module, before it is ready. */
+interface PagefindModule extends Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
+}
+
+/** Search over a sharded index: sorted searches are run shard by shard too, and their results put in order. */
+function acrossShards(pagefind: Pagefind, manifest: SearchManifest): Pagefind {
+  return {
+    async search(term, options) {
+      const sort = options?.sort;
+      if (!sort) return pagefind.search(term, options);
+      const [all, ...each] = await Promise.all([
+        pagefind.search(term, options),
+        ...manifest.shards.map((_, i) =>
+          pagefind.search(term, { ...options, filters: { ...options.filters, shard: shardFilter(i) } }),
+        ),
+      ]);
+      return {
+        ...all!,
+        results: mergeSorted(
+          each.map((e) => e.results),
+          sort,
+          manifest,
+        ),
+      };
+    },
+    filters: () => pagefind.filters(),
+  };
+}
+
 let pagefind: Promise<Pagefind> | undefined;
 
-/** Loads the site's own Pagefind bundle once, on first use; it is a file written after the build, so it is imported at run time. */
+/**
+ * Loads the site's own Pagefind bundle and its list of shards once, on first use; both are files
+ * written after the build, so they are fetched at run time.
+ */
 export function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
     const base = document.documentElement.dataset.base ?? '/';
-    const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-    await module.options({ baseUrl: base, excerptLength: 24 });
+    const root = `${base}pagefind/`;
+    const [module, manifest] = await Promise.all([
+      import(/* @vite-ignore */ `${root}pagefind.js`) as Promise<PagefindModule>,
+      fetch(`${root}shards.json`).then((r) => {
+        if (!r.ok) throw new Error(`${root}shards.json: ${r.status}`);
+        return r.json() as Promise<SearchManifest>;
+      }),
+    ]);
+    const options = { baseUrl: base, excerptLength: 24 };
+    // Each shard's results carry a `shard` filter, so that a sorted search can ask each shard alone.
+    const sharded = manifest.shards.length > 1;
+    const tag = (i: number) => (sharded ? { mergeFilter: { shard: shardFilter(i) } } : {});
+    await module.options({ ...options, ...tag(0) });
     await module.init();
-    return module;
+    await Promise.all(
+      manifest.shards
+        .slice(1)
+        .map((shard, i) => module.mergeIndex(`${root}${shard.path}`, { ...options, ...tag(i + 1) })),
+    );
+    return sharded ? acrossShards(module, manifest) : module;
   })();
   pagefind.catch(() => (pagefind = undefined));
   return pagefind;

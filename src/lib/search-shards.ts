@@ -1,0 +1,100 @@
+/**
+ * A large digest's search index comes in shards, each a whole Pagefind bundle: Pagefind's indexer
+ * holds an index in memory until it is written (100k papers in one took 12.9 GB), so it writes one
+ * shard at a time. The browser merges them into one Pagefind (`mergeIndex`), each shard tagged with
+ * a `shard` filter; Pagefind orders merged results by score, which for a sorted search is a
+ * position within each shard, so sorted results are put in order here.
+ */
+
+/** One shard, as `pagefind/shards.json` lists it. */
+export interface SearchShard {
+  /** Its folder under `pagefind/`: '' for the first, which holds the newest papers. */
+  path: string;
+  /**
+   * The shard's upvote counts, ascending, as [count, papers] runs. Pagefind scores a result sorted
+   * by upvotes with its position in that order, which only means something within its shard; this
+   * turns the position back into the count, so shards can be merged.
+   */
+  upvotes: [number, number][];
+}
+
+export interface SearchManifest {
+  shards: SearchShard[];
+}
+
+/** What the merge needs of a Pagefind result. */
+export interface ScoredResult {
+  score: number;
+}
+
+/**
+ * Items (newest first) cut into shards of `max` or a few more: a shard ends only where the day
+ * changes, so no day is split and the newest-first order runs from one shard into the next.
+ */
+export function cutShards<T>(items: T[], dayOf: (item: T) => string, max: number): T[][] {
+  const shards: T[][] = [];
+  let current: T[] = [];
+  for (const item of items) {
+    if (current.length >= max && dayOf(item) !== dayOf(current[current.length - 1]!)) {
+      shards.push(current);
+      current = [];
+    }
+    current.push(item);
+  }
+  if (current.length || shards.length === 0) shards.push(current);
+  return shards;
+}
+
+/** The folder of the shard at `index` (0-based) under `pagefind/`. */
+export const shardPath = (index: number): string => (index === 0 ? '' : `shard-${index + 1}/`);
+
+/** The value of the `shard` filter every result of the shard at `index` carries. */
+export const shardFilter = (index: number): string => String(index + 1);
+
+/** Upvote counts as ascending [count, papers] runs. */
+export function upvoteRuns(counts: number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const count of [...counts].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] === count) last[1]++;
+    else runs.push([count, 1]);
+  }
+  return runs;
+}
+
+/** The count at `position` (0-based) in the ascending order the runs describe. */
+export function countAt(runs: [number, number][], position: number): number {
+  let seen = 0;
+  for (const [count, papers] of runs) {
+    seen += papers;
+    if (position < seen) return count;
+  }
+  return runs[runs.length - 1]?.[0] ?? 0;
+}
+
+/**
+ * One result list from each shard's list (in shard order), as one index over all of them would
+ * order it: by date, shard after shard; by upvotes, the counts the positions stand for, equal
+ * counts older first, as Pagefind's own (stable) sort leaves them. Relevance needs none of this:
+ * Pagefind merges shards by score itself.
+ */
+export function mergeSorted<R extends ScoredResult>(
+  lists: R[][],
+  sort: Record<string, 'asc' | 'desc'>,
+  manifest: SearchManifest,
+): R[] {
+  const [key, direction] = Object.entries(sort)[0] ?? [];
+  if (key !== 'upvotes') return (direction === 'asc' ? [...lists].reverse() : lists).flat();
+  const sign = direction === 'asc' ? -1 : 1;
+  return lists
+    .flatMap((list, shard) =>
+      list.map((result, at) => ({
+        result,
+        shard,
+        at,
+        count: countAt(manifest.shards[shard]!.upvotes, Math.abs(result.score)),
+      })),
+    )
+    .sort((a, b) => sign * (b.count - a.count) || sign * (b.shard - a.shard) || a.at - b.at)
+    .map((r) => r.result);
+}

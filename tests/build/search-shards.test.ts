@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listFilesSync } from '../../src/lib/files.ts';
+import type { SearchManifest } from '../../src/lib/search-shards.ts';
+import { hasChromium, launchBrowser } from '../support/browser.ts';
+import { cleanEnv } from '../support/clean-env.ts';
+import { copyProject } from '../support/project-copy.ts';
+import { serveStatic } from '../support/serve.ts';
+
+let project: Awaited<ReturnType<typeof copyProject>>;
+let browser: Browser;
+const sites: Record<'one' | 'sharded', { url: string; close: () => Promise<void> }> = {} as never;
+
+const build = (env: Record<string, string> = {}) =>
+  execFileSync('npx', ['astro', 'build'], {
+    cwd: project.dir,
+    env: cleanEnv({ PAPERBOY_CARDS: 'off', SITE_URL: '', BASE_PATH: '', ...env }),
+    stdio: 'pipe',
+  });
+
+beforeAll(async () => {
+  project = await copyProject();
+  // The sample is one day without upvotes: spread it over five days and give it upvotes, many equal.
+  const entries = listFilesSync(join(project.dir, 'content/papers'), /\.mdx$/);
+  for (const [i, file] of entries.entries()) {
+    const text = await readFile(file, 'utf8');
+    const day = `2025-03-${String(8 + (i % 5)).padStart(2, '0')}`;
+    await writeFile(file, text.replace(/^date: .*$/m, `date: "${day}"\nupvotes: ${(i * 7) % 13}`));
+  }
+  build();
+  await rename(join(project.dir, 'dist'), join(project.dir, 'dist-one'));
+  build({ PAPERBOY_SEARCH_SHARD: '10' });
+  sites.one = await serveStatic(join(project.dir, 'dist-one'));
+  sites.sharded = await serveStatic(join(project.dir, 'dist'));
+  if (hasChromium) browser = await launchBrowser();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(Object.values(sites).map((s) => s.close()));
+  await project?.remove();
+});
+
+/** Every result the search page lists for a query string (all pages of "Show more"), and its facet counts. */
+async function searchPage(site: 'one' | 'sharded', query: string): Promise<{ links: string[]; facets: string[] }> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const tab = await context.newPage();
+  await tab.goto(`${sites[site].url}search/?${query}`);
+  await tab.locator('.search__summary', { hasText: /\d+ papers?/ }).waitFor();
+  const total = Number((await tab.locator('.search__summary').textContent())!.match(/\d+/)![0]);
+  // The summary is written before the first results' text has loaded.
+  await tab.locator('.result').first().waitFor();
+  for (let shown = await tab.locator('.result').count(); shown < total; shown = await tab.locator('.result').count()) {
+    await tab.locator('[data-more]').click();
+    await tab.waitForFunction((n) => document.querySelectorAll('.result').length > n, shown);
+  }
+  // Facet counts arrive once the filter data has loaded; a facet value then shows its count.
+  await tab.locator('.search__facets .count').first().waitFor();
+  await tab.waitForTimeout(300);
+  const links = await tab.locator('.result__title').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  const facets = await tab.locator('.search__facets label').allTextContents();
+  await context.close();
+  return { links, facets: facets.sort() };
+}
+
+describe('a search index in shards', () => {
+  it('is written as several bundles, newest papers first, listed in shards.json', async () => {
+    const manifest = JSON.parse(
+      await readFile(join(project.dir, 'dist/pagefind/shards.json'), 'utf8'),
+    ) as SearchManifest;
+    expect(manifest.shards.map((s) => s.path)).toEqual(['', 'shard-2/', 'shard-3/', 'shard-4/', 'shard-5/']);
+    for (const shard of manifest.shards.slice(1)) {
+      expect(existsSync(join(project.dir, 'dist/pagefind', shard.path, 'pagefind-entry.json'))).toBe(true);
+    }
+    const one = JSON.parse(await readFile(join(project.dir, 'dist-one/pagefind/shards.json'), 'utf8'));
+    expect(one.shards).toHaveLength(1);
+  });
+
+  describe.skipIf(!hasChromium)('finds in the browser what one index finds, in the same order', () => {
+    it.each([
+      ['newest first', 'q=model&sort=newest'],
+      ['by upvotes', 'q=model&sort=upvotes'],
+      ['a topic, by upvotes, with no words', 'topic=Sparse+training+and+pruning&sort=upvotes'],
+      ['a year, newest first', 'year=2025&sort=newest'],
+    ])('%s', async (_name, query) => {
+      const [one, sharded] = [await searchPage('one', query), await searchPage('sharded', query)];
+      expect(one.links.length).toBeGreaterThan(3);
+      expect(sharded.links).toEqual(one.links);
+      expect(sharded.facets).toEqual(one.facets);
+    });
+
+    it('by relevance: the same papers', async () => {
+      const [one, sharded] = [await searchPage('one', 'q=sparse'), await searchPage('sharded', 'q=sparse')];
+      expect(one.links.length).toBeGreaterThan(3);
+      expect([...sharded.links].sort()).toEqual([...one.links].sort());
+      expect(sharded.facets).toEqual(one.facets);
+    });
+  });
+});
