@@ -25,7 +25,7 @@ export interface Settings {
   papersDir: string;
   /**
    * Papers per search-index shard: a larger digest's index is written in shards, one at a time,
-   * because Pagefind holds a whole index in memory (25k papers: 3.6 GB). `PAPERBOY_SEARCH_SHARD`
+   * because Pagefind holds a whole index in memory (25k papers: 3.5 GiB). `PAPERBOY_SEARCH_SHARD`
    * overrides it.
    */
   searchShardPapers: number;
@@ -54,6 +54,12 @@ export function normalizeBase(base: string): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/** A whole number of papers above zero, or nothing. */
+function shardSize(value: string | undefined): number | undefined {
+  const size = Number(value);
+  return Number.isInteger(size) && size > 0 ? size : undefined;
+}
+
 /** Settings with environment overrides applied. */
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
   return {
@@ -61,8 +67,7 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     url: (env.SITE_URL || defaults.url).replace(/\/+$/, ''),
     base: normalizeBase(env.BASE_PATH || defaults.base),
     cards: env.PAPERBOY_CARDS === 'off' ? false : defaults.cards,
-    searchShardPapers:
-      Number(env.PAPERBOY_SEARCH_SHARD) > 0 ? Number(env.PAPERBOY_SEARCH_SHARD) : defaults.searchShardPapers,
+    searchShardPapers: shardSize(env.PAPERBOY_SEARCH_SHARD) ?? defaults.searchShardPapers,
   };
 }
 

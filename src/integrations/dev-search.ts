@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { ViteDevServer } from 'vite';
 import { readEntries } from '../lib/read-entries.ts';
+import { isShardData, manifestFile } from '../lib/search-shards.ts';
 import { indexShards } from './search-index.ts';
 import type { Settings } from '../settings.ts';
 
@@ -11,9 +12,12 @@ async function buildDevIndex(settings: Settings): Promise<Files> {
   const bundle: Files = new Map();
   const entries = readEntries(settings.papersDir, settings.topicsFile);
   const { manifest } = await indexShards(entries, settings.lang, settings.searchShardPapers, async (index, path) => {
-    for (const file of (await index.getFiles()).files) bundle.set(path + file.path.replace(/\\/g, '/'), file.content);
+    for (const file of (await index.getFiles()).files) {
+      const name = file.path.replace(/\\/g, '/');
+      if (!path || isShardData(name)) bundle.set(path + name, file.content);
+    }
   });
-  bundle.set('shards.json', new TextEncoder().encode(JSON.stringify(manifest)));
+  bundle.set(manifestFile, new TextEncoder().encode(JSON.stringify(manifest)));
   return bundle;
 }
 
@@ -22,6 +26,8 @@ const types: Record<string, string> = { '.js': 'text/javascript', '.json': 'appl
 /** Serves search under `astro dev`: the index is built on first use and again after entries change. */
 export function serveDevSearch(server: ViteDevServer, settings: Settings): void {
   let files: Promise<Files> | undefined;
+  // One index build at a time: each ends Pagefind's process when done, which would cut off another.
+  let last: Promise<unknown> = Promise.resolve();
   const papers = resolve(settings.papersDir);
   server.watcher.on('all', (_event, path) => {
     if (path.startsWith(papers) || path.endsWith(settings.topicsFile)) files = undefined;
@@ -30,8 +36,12 @@ export function serveDevSearch(server: ViteDevServer, settings: Settings): void 
   server.middlewares.use((req, res, next) => {
     const path = new URL(req.url ?? '/', 'http://dev').pathname;
     if (!path.startsWith(prefix)) return next();
-    files ??= buildDevIndex(settings);
-    files.then(
+    const current = (files ??= (async () => {
+      await last.catch(() => undefined);
+      return buildDevIndex(settings);
+    })());
+    last = current;
+    current.then(
       (bundle) => {
         const file = bundle.get(path.slice(prefix.length));
         if (!file) return next();
@@ -40,7 +50,7 @@ export function serveDevSearch(server: ViteDevServer, settings: Settings): void 
         res.end(file);
       },
       (error: Error) => {
-        files = undefined;
+        if (files === current) files = undefined;
         next(error);
       },
     );

@@ -1,22 +1,21 @@
-import { lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { listFilesSync } from '../lib/files.ts';
 
-/** Touched when a build starts: its time is the file system's own, the clock every output file is stamped with. */
-const marker = '.cache/build-started';
-
 /**
- * Files under `dir` that the build which started at `since` (file system time, ms) neither wrote
- * nor linked (a hard link stamps the file's change time) and that are not in `kept`.
+ * Kept in `dist/` (a dot-file, so nothing lists or prunes it): while a build runs, its change time
+ * is when the build started, by the clock of the disk `dist/` is on; after a build, it holds a hash
+ * of Astro's record of that build, so a `dist/` that does not belong to the record is never reused.
  */
+const stampName = '.paperboy-build';
+
+/** Files under `dir`, dot-files aside, that were not written or linked since `since` (a change time) and are not in `kept`. */
 export function staleFiles(dir: string, since: number, kept: Set<string>): string[] {
-  return listFilesSync(dir, /./).filter((file) => {
-    if (kept.has(file)) return false;
-    const { mtimeMs, ctimeMs } = lstatSync(file);
-    return Math.max(mtimeMs, ctimeMs) < since;
-  });
+  // The change time, not the modification time: every write and link sets it, and no tool can set it back.
+  return listFilesSync(dir, /./).filter((file) => !kept.has(file) && lstatSync(file).ctimeMs < since);
 }
 
 /** Removes the given files, then every folder they leave empty. */
@@ -32,26 +31,53 @@ export function removeFiles(root: string, files: string[]): void {
   }
 }
 
+/** A hash of Astro's incremental-build record (`incremental-build.json` in its cache folder), or '' without one. */
+function recordHash(cacheDir: URL): string {
+  try {
+    return createHash('sha256')
+      .update(readFileSync(new URL('incremental-build.json', cacheDir)))
+      .digest('hex');
+  } catch {
+    return '';
+  }
+}
+
+const readStamp = (file: string) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
 /**
  * Builds into the last build's folder instead of an emptied one. A page Astro's incremental build
  * skips is then already in place ("cached") instead of copied back from Astro's cache (16 s of an
  * unchanged 10k-paper build). What the last build wrote and this one did not (a deleted paper's
- * page and card, old script bundles) is removed once the pages, cards and index are in place,
- * before the service worker lists the files.
+ * page, old script bundles) is removed once the pages, cards and index are in place, before the
+ * service worker lists the files. A `dist/` left by a failed build, or one that is not the last
+ * build's, is emptied as before.
  */
 export function keepBuildIntegration(): AstroIntegration {
+  let stamp = '';
+  let cacheDir: URL | undefined;
   let since = 0;
   return {
     name: 'paperboy:keep-build',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { build: { emptyOutDir: false } } });
+      'astro:config:setup': ({ config, command, updateConfig }) => {
+        if (command !== 'build') return;
+        stamp = fileURLToPath(new URL(stampName, config.outDir));
+        cacheDir = config.cacheDir;
+        const last = readStamp(stamp);
+        if (last && last === recordHash(cacheDir)) updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
       // Stamped before any build hook starts work that writes into the build.
       'astro:config:done': () => {
-        mkdirSync(dirname(marker), { recursive: true });
-        writeFileSync(marker, '');
-        since = statSync(marker).mtimeMs;
+        if (!stamp) return;
+        mkdirSync(dirname(stamp), { recursive: true });
+        writeFileSync(stamp, `building since ${new Date().toISOString()}\n`);
+        since = statSync(stamp).ctimeMs;
       },
       'astro:build:done': ({ dir, assets, logger }) => {
         const root = fileURLToPath(dir).replace(/\/$/, '');
@@ -59,6 +85,7 @@ export function keepBuildIntegration(): AstroIntegration {
         const stale = staleFiles(root, since, kept);
         removeFiles(root, stale);
         if (stale.length) logger.info(`removed ${stale.length} file(s) the last build wrote and this one did not`);
+        writeFileSync(stamp, recordHash(cacheDir!));
       },
     },
   };

@@ -1,15 +1,28 @@
-import { cp, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { PagefindIndex } from 'pagefind';
 import type { Settings } from '../settings.ts';
 import { inBackground } from './background.ts';
 import { buildEntries, forgetBuildEntries } from './build-entries.ts';
+import { isShardData, manifestFile } from '../lib/search-shards.ts';
 import { serveDevSearch } from './dev-search.ts';
 import { check, indexShards } from './search-index.ts';
 
 /** Where the index is written while Astro still owns `dist/`; moved into place when the pages are done. */
 const staging = '.cache/pagefind';
+
+/** Writes one shard's bundle; a later shard keeps only what a merged index reads. */
+async function writeShard(index: PagefindIndex, path: string): Promise<void> {
+  const folder = join(staging, path);
+  check('writing', (await index.writeFiles({ outputPath: folder })).errors);
+  if (!path) return;
+  // Pagefind's script, worker, wasm and UI files, only ever loaded from the first shard's folder.
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (entry.isFile() && !isShardData(entry.name)) await rm(join(folder, entry.name));
+  }
+}
 
 /** Indexes every paper and writes the bundle, shard by shard, and the shard list to the staging folder. */
 async function writeIndex(settings: Settings): Promise<number> {
@@ -18,9 +31,9 @@ async function writeIndex(settings: Settings): Promise<number> {
     buildEntries(settings),
     settings.lang,
     settings.searchShardPapers,
-    async (index, path) => check('writing', (await index.writeFiles({ outputPath: join(staging, path) })).errors),
+    writeShard,
   );
-  await writeFile(join(staging, 'shards.json'), JSON.stringify(manifest));
+  await writeFile(join(staging, manifestFile), JSON.stringify(manifest));
   return pages;
 }
 

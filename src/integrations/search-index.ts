@@ -28,13 +28,14 @@ export async function indexShards(
   const manifest: SearchManifest = { shards: [] };
   for (const [i, shard] of shards.entries()) {
     try {
-      const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
-      check('createIndex', errors);
+      const created = await pagefind.createIndex({ forceLanguage: language });
+      check('createIndex', created.errors);
+      const index = created.index!;
       const added = await Promise.all(
-        shard.map(({ paper, body }) => index!.addHTMLFile(searchPage(paper, body, (id) => names.get(id), language))),
+        shard.map(({ paper, body }) => index.addHTMLFile(searchPage(paper, body, (id) => names.get(id), language))),
       );
       check('indexing', [...new Set(added.flatMap((a) => a.errors))]);
-      await use(index!, shardPath(i));
+      await use(index, shardPath(i));
     } finally {
       // Pagefind frees an index's memory only when its process ends.
       await pagefind.close();

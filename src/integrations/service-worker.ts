@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { listFilesSync } from '../lib/files.ts';
+import { withinShard } from '../lib/search-shards.ts';
 import type { Settings } from '../settings.ts';
 
 /** Beyond the shell and the search index, search fragments and pages are stored for offline use while they fit this size. */
@@ -21,8 +22,9 @@ export async function offlineManifest(
   const path = (file: string) => relative(dir, file).split('\\').join('/');
   const url = (file: string) => `${base}${path(file).replace(/(^|\/)index\.html$/, '$1')}`;
   const all = listFilesSync(dir, /./).filter((f) => !f.endsWith('sw.js'));
-  // A search fragment is one result's text, in the index's folder or a shard's.
-  const isFragment = (f: string) => /^pagefind\/(?:shard-\d+\/)?fragment\//.test(path(f));
+  // A search fragment is one result's text, in the index's folder or a later shard's.
+  const isFragment = (f: string) =>
+    path(f).startsWith('pagefind/') && withinShard(path(f).slice('pagefind/'.length)).startsWith('fragment/');
   const isEssential = (f: string) =>
     /^(index|search\/index|404)\.html$/.test(path(f)) ||
     path(f).startsWith('_astro/') ||

@@ -28,25 +28,40 @@ export interface ScoredResult {
 }
 
 /**
- * Items (newest first) cut into shards of `max` or a few more: a shard ends only where the day
+ * Items (newest first) cut into shards (newest first) of `max` or a few more, counted from the
+ * oldest so that a full shard stays the same as days are added; a shard ends only where the day
  * changes, so no day is split and the newest-first order runs from one shard into the next.
  */
 export function cutShards<T>(items: T[], dayOf: (item: T) => string, max: number): T[][] {
   const shards: T[][] = [];
   let current: T[] = [];
-  for (const item of items) {
+  for (const item of [...items].reverse()) {
     if (current.length >= max && dayOf(item) !== dayOf(current[current.length - 1]!)) {
-      shards.push(current);
+      shards.push(current.reverse());
       current = [];
     }
     current.push(item);
   }
-  if (current.length || shards.length === 0) shards.push(current);
-  return shards;
+  if (current.length || shards.length === 0) shards.push(current.reverse());
+  return shards.reverse();
 }
+
+/** The shard list, in `pagefind/`. */
+export const manifestFile = 'shards.json';
 
 /** The folder of the shard at `index` (0-based) under `pagefind/`. */
 export const shardPath = (index: number): string => (index === 0 ? '' : `shard-${index + 1}/`);
+
+/** A path under `pagefind/` as a path within its shard's folder: `shard-2/fragment/x` → `fragment/x`. */
+export const withinShard = (path: string): string => path.replace(/^shard-\d+\//, '');
+
+/**
+ * Of the files Pagefind writes for a shard (a path within its folder), those a merged index reads:
+ * the entry, the metadata and the index, filter and fragment chunks. The first shard's folder keeps
+ * everything else too (the script, worker and wasm that search every shard).
+ */
+export const isShardData = (path: string): boolean =>
+  /^(?:pagefind-entry\.json|[^/]+\.pf_meta|(?:index|filter|fragment)\/.+)$/.test(path);
 
 /** The value of the `shard` filter every result of the shard at `index` carries. */
 export const shardFilter = (index: number): string => String(index + 1);
@@ -75,8 +90,9 @@ export function countAt(runs: [number, number][], position: number): number {
 /**
  * One result list from each shard's list (in shard order), as one index over all of them would
  * order it: by date, shard after shard; by upvotes, the counts the positions stand for, equal
- * counts older first, as Pagefind's own (stable) sort leaves them. Relevance needs none of this:
- * Pagefind merges shards by score itself.
+ * counts older first, as Pagefind's own (stable) sort leaves them. By relevance (or another key),
+ * by score, as Pagefind merges shards itself; scores come from each shard's own word statistics,
+ * so the order is close to, not always the same as, one index's.
  */
 export function mergeSorted<R extends ScoredResult>(
   lists: R[][],
@@ -84,17 +100,29 @@ export function mergeSorted<R extends ScoredResult>(
   manifest: SearchManifest,
 ): R[] {
   const [key, direction] = Object.entries(sort)[0] ?? [];
-  if (key !== 'upvotes') return (direction === 'asc' ? [...lists].reverse() : lists).flat();
-  const sign = direction === 'asc' ? -1 : 1;
+  if (key === 'date') return (direction === 'asc' ? [...lists].reverse() : lists).flat();
+  const sign = key === 'upvotes' && direction === 'asc' ? -1 : 1;
+  const value = (result: R, shard: number) =>
+    key === 'upvotes' ? countAt(manifest.shards[shard]!.upvotes, Math.abs(result.score)) : result.score;
   return lists
-    .flatMap((list, shard) =>
-      list.map((result, at) => ({
-        result,
-        shard,
-        at,
-        count: countAt(manifest.shards[shard]!.upvotes, Math.abs(result.score)),
-      })),
+    .flatMap((list, shard) => list.map((result, at) => ({ result, shard, at, value: value(result, shard) })))
+    .sort(
+      (a, b) =>
+        sign * (b.value - a.value) ||
+        (key === 'upvotes' ? sign * (b.shard - a.shard) : a.shard - b.shard) ||
+        a.at - b.at,
     )
-    .sort((a, b) => sign * (b.count - a.count) || sign * (b.shard - a.shard) || a.at - b.at)
     .map((r) => r.result);
+}
+
+/** Facet counts (facet → value → papers) from each shard, added up. */
+export function mergeCounts(counts: Record<string, Record<string, number>>[]): Record<string, Record<string, number>> {
+  const merged: Record<string, Record<string, number>> = {};
+  for (const shard of counts) {
+    for (const [facet, values] of Object.entries(shard)) {
+      const into = (merged[facet] ??= {});
+      for (const [value, count] of Object.entries(values)) into[value] = (into[value] ?? 0) + count;
+    }
+  }
+  return merged;
 }

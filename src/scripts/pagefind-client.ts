@@ -1,4 +1,4 @@
-import { mergeSorted, shardFilter, type SearchManifest } from '../lib/search-shards.ts';
+import { manifestFile, mergeCounts, mergeSorted, shardFilter, type SearchManifest } from '../lib/search-shards.ts';
 
 /**
  * The parts of Pagefind's browser API we use. Not `preload` nor `debouncedSearch` (which preloads
@@ -31,27 +31,34 @@ interface PagefindModule extends Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
+  destroy(): Promise<void>;
 }
 
-/** Search over a sharded index: sorted searches are run shard by shard too, and their results put in order. */
+/**
+ * Search over a sharded index. Pagefind merges shards by score, and a sorted search scores each
+ * result by its place in its own shard, so a sorted search asks each shard alone (by its `shard`
+ * filter) and puts the results in order; facet counts add up across those answers.
+ */
 function acrossShards(pagefind: Pagefind, manifest: SearchManifest): Pagefind {
   return {
     async search(term, options) {
       const sort = options?.sort;
-      if (!sort) return pagefind.search(term, options);
-      const [all, ...each] = await Promise.all([
-        pagefind.search(term, options),
-        ...manifest.shards.map((_, i) =>
-          pagefind.search(term, { ...options, filters: { ...options.filters, shard: shardFilter(i) } }),
+      if (!sort || Object.keys(sort).length === 0) return pagefind.search(term, options);
+      const each = await Promise.all(
+        manifest.shards.map((_, i) =>
+          pagefind.search(term, { ...options, filters: { ...options?.filters, shard: shardFilter(i) } }),
         ),
-      ]);
+      );
       return {
-        ...all!,
         results: mergeSorted(
           each.map((e) => e.results),
           sort,
           manifest,
         ),
+        filters: mergeCounts(each.map((e) => e.filters)),
+        // Counted without filters, the shard's included: the same in every answer.
+        unfilteredResultCount: each[0]!.unfilteredResultCount,
+        totalFilters: each[0]!.totalFilters,
       };
     },
     filters: () => pagefind.filters(),
@@ -70,8 +77,9 @@ export function loadPagefind(): Promise<Pagefind> {
     const root = `${base}pagefind/`;
     const [module, manifest] = await Promise.all([
       import(/* @vite-ignore */ `${root}pagefind.js`) as Promise<PagefindModule>,
-      fetch(`${root}shards.json`).then((r) => {
-        if (!r.ok) throw new Error(`${root}shards.json: ${r.status}`);
+      // Pagefind asks for its own entry afresh each time; the shard list must match it.
+      fetch(`${root}${manifestFile}`, { cache: 'no-cache' }).then((r) => {
+        if (!r.ok) throw new Error(`${root}${manifestFile}: ${r.status}`);
         return r.json() as Promise<SearchManifest>;
       }),
     ]);
@@ -79,13 +87,19 @@ export function loadPagefind(): Promise<Pagefind> {
     // Each shard's results carry a `shard` filter, so that a sorted search can ask each shard alone.
     const sharded = manifest.shards.length > 1;
     const tag = (i: number) => (sharded ? { mergeFilter: { shard: shardFilter(i) } } : {});
-    await module.options({ ...options, ...tag(0) });
-    await module.init();
-    await Promise.all(
-      manifest.shards
-        .slice(1)
-        .map((shard, i) => module.mergeIndex(`${root}${shard.path}`, { ...options, ...tag(i + 1) })),
-    );
+    try {
+      await module.options({ ...options, ...tag(0) });
+      await module.init();
+      await Promise.all(
+        manifest.shards
+          .slice(1)
+          .map((shard, i) => module.mergeIndex(`${root}${shard.path}`, { ...options, ...tag(i + 1) })),
+      );
+    } catch (error) {
+      // A shard that failed to load stays in Pagefind's list; the next try starts from nothing.
+      await module.destroy();
+      throw error;
+    }
     return sharded ? acrossShards(module, manifest) : module;
   })();
   pagefind.catch(() => (pagefind = undefined));

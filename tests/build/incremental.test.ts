@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -37,9 +37,10 @@ beforeAll(async () => {
   await writeFile(file, text.replace(/^title: .*$/m, `title: ${renamed}`));
   // And deletes another: the next build is made in the same folder, so its page must go.
   await rm(join(project.dir, `content/papers/2025/03/${deleted}.mdx`));
+  await writeFile(join(project.dir, 'second-build'), '');
   // Colours are on where CI is set.
   const log = stripVTControlCharacters(build());
-  // Astro prints each route, then "(restored)" or its render time; with pages built four at once,
+  // Astro prints each route, then "(cached)" (kept in place), "(restored)" (copied back) or its render time; with pages built four at once,
   // a time can land elsewhere in the log, so such a route counts as neither.
   const routes = [...log.matchAll(/[├└]─ (\S+?\.(?:html|xml|json|txt|bib))(?: \((restored|cached|\+?\d+ms)\))?/g)];
   restored = new Set(routes.filter((m) => m[2] === 'restored' || m[2] === 'cached').map((m) => m[1]));
@@ -84,10 +85,10 @@ describe('an incremental build after a curator edits one paper', () => {
     }
     expect(mentions).toEqual([]);
     // Anything older than the second build is a page it reported as kept from the first.
-    const started = statSync(join(project.dir, '.cache/build-started')).mtimeMs;
+    const started = statSync(join(project.dir, 'second-build')).ctimeMs;
     const dist = join(project.dir, 'dist');
     const older = listFilesSync(dist, /./)
-      .filter((f) => Math.max(statSync(f).mtimeMs, statSync(f).ctimeMs) < started)
+      .filter((f) => statSync(f).ctimeMs < started)
       .map((f) => f.slice(dist.length));
     expect(older.length).toBeGreaterThan(60);
     expect(older.filter((f) => !restored.has(f))).toEqual([]);
@@ -100,4 +101,14 @@ describe('an incremental build after a curator edits one paper', () => {
     expect(other.length).toBeGreaterThan(0);
     expect(other.filter((p) => written.has(p))).toEqual([]);
   });
+
+  it("empties a build folder that is not the last build's, instead of trusting its pages", () => {
+    const page = join(project.dir, 'dist/topics/llm-compression/index.html');
+    const stamp = join(project.dir, 'dist/.paperboy-build');
+    writeFileSync(page, 'not what the last build wrote');
+    writeFileSync(stamp, 'from another build');
+    build();
+    expect(readFileSync(page, 'utf8')).toContain('<h1');
+    expect(readFileSync(stamp, 'utf8')).toMatch(/^[0-9a-f]{64}$/);
+  }, 300_000);
 });

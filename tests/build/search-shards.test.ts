@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -74,7 +74,10 @@ describe('a search index in shards', () => {
     ) as SearchManifest;
     expect(manifest.shards.map((s) => s.path)).toEqual(['', 'shard-2/', 'shard-3/', 'shard-4/', 'shard-5/']);
     for (const shard of manifest.shards.slice(1)) {
-      expect(existsSync(join(project.dir, 'dist/pagefind', shard.path, 'pagefind-entry.json'))).toBe(true);
+      const folder = join(project.dir, 'dist/pagefind', shard.path);
+      expect(existsSync(join(folder, 'pagefind-entry.json'))).toBe(true);
+      // A merged shard is read with the first shard's script and wasm: its own copies are not shipped.
+      expect(readdirSync(folder).filter((f) => /\.(js|css)$|^wasm\./.test(f))).toEqual([]);
     }
     const one = JSON.parse(await readFile(join(project.dir, 'dist-one/pagefind/shards.json'), 'utf8'));
     expect(one.shards).toHaveLength(1);
@@ -91,6 +94,21 @@ describe('a search index in shards', () => {
       expect(one.links.length).toBeGreaterThan(3);
       expect(sharded.links).toEqual(one.links);
       expect(sharded.facets).toEqual(one.facets);
+    });
+
+    it('offline too, after a first visit: every shard is stored', async () => {
+      const online = await searchPage('one', 'q=model&sort=upvotes');
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await tab.goto(sites.sharded.url);
+      await tab.locator('[data-offline-status]', { hasText: 'Available offline' }).waitFor({ timeout: 20_000 });
+      await context.setOffline(true);
+      await tab.goto(`${sites.sharded.url}search/?q=model&sort=upvotes`);
+      await tab.locator('.result').first().waitFor();
+      const links = await tab.locator('.result__title').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      expect(links).toEqual(online.links.slice(0, links.length));
+      expect(await tab.locator('.search__summary').textContent()).toContain(`${online.links.length} papers`);
+      await context.close();
     });
 
     it('by relevance: the same papers', async () => {

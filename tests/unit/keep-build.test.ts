@@ -22,7 +22,7 @@ describe('staleFiles and removeFiles', () => {
     await sleep(20);
     const marker = join(root, 'started');
     await writeFile(marker, '');
-    const since = (await stat(marker)).mtimeMs;
+    const since = (await stat(marker)).ctimeMs;
     await sleep(20);
     // This build: rewrites one page, keeps one as it was, links a card, writes a new bundle.
     await put('index.html');

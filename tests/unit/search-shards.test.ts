@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   countAt,
   cutShards,
+  isShardData,
+  mergeCounts,
   mergeSorted,
   shardPath,
   upvoteRuns,
+  withinShard,
   type SearchManifest,
 } from '../../src/lib/search-shards.ts';
 
@@ -12,8 +15,9 @@ describe('cutShards', () => {
   const days = (...list: string[]) => list.map((day, i) => ({ day, i }));
   it.each([
     { name: 'fits in one', items: days('03', '02', '01'), max: 5, sizes: [3] },
-    { name: 'cuts where the day changes', items: days('03', '03', '02', '02', '01'), max: 2, sizes: [2, 2, 1] },
-    { name: 'never splits a day', items: days('03', '03', '03', '02', '01'), max: 2, sizes: [3, 2] },
+    // Counted from the oldest, so full shards stay put as days are added; the newest may be short.
+    { name: 'cuts where the day changes', items: days('04', '03', '03', '02', '01'), max: 2, sizes: [1, 2, 2] },
+    { name: 'never splits a day', items: days('03', '02', '01', '01', '01'), max: 2, sizes: [2, 3] },
     { name: 'an empty digest is one empty shard', items: days(), max: 2, sizes: [0] },
   ])('$name', ({ items, max, sizes }) => {
     const shards = cutShards(items, (item) => item.day, max);
@@ -21,8 +25,31 @@ describe('cutShards', () => {
     expect(shards.flat()).toEqual(items);
   });
 
+  it('keeps a full shard the same when a day is added', () => {
+    const old = ['03a', '02a', '02b', '01a', '01b'];
+    const before = cutShards(old, (id) => id.slice(0, 2), 2);
+    const after = cutShards(['04a', ...old], (id) => id.slice(0, 2), 2);
+    expect(after.at(-1)).toEqual(before.at(-1));
+  });
+
   it('names the first shard the index folder itself', () => {
     expect([0, 1, 2].map(shardPath)).toEqual(['', 'shard-2/', 'shard-3/']);
+    expect(withinShard('shard-3/fragment/en_1.pf_fragment')).toBe('fragment/en_1.pf_fragment');
+    expect(withinShard('fragment/en_1.pf_fragment')).toBe('fragment/en_1.pf_fragment');
+  });
+
+  it.each([
+    ['pagefind-entry.json', true],
+    ['pagefind.en_a1b2c3.pf_meta', true],
+    ['index/en_a1b2c3.pf_index', true],
+    ['filter/en_a1b2c3.pf_filter', true],
+    ['fragment/en_a1b2c3.pf_fragment', true],
+    ['pagefind.js', false],
+    ['pagefind-worker.js', false],
+    ['wasm.en.pagefind', false],
+    ['pagefind-ui.css', false],
+  ])('a later shard keeps %s: %s', (path, kept) => {
+    expect(isShardData(path)).toBe(kept);
   });
 });
 
@@ -47,16 +74,26 @@ describe('mergeSorted', () => {
     ],
   };
   const r = (id: string, score: number) => ({ id, score });
+  const sortBy = (sort: Record<string, 'asc' | 'desc'>) => sort;
   const ids = (results: { id: string }[]) => results.map((x) => x.id);
 
   it.each([
+    {
+      name: 'by another key (relevance): scores, equal scores the newer shard first',
+      lists: [
+        [r('a1', 0.9), r('a2', 0.2)],
+        [r('b1', 0.9), r('b2', 0.5)],
+      ],
+      sort: sortBy({ title: 'asc' }),
+      order: ['a1', 'b1', 'b2', 'a2'],
+    },
     {
       name: 'newest first: shard after shard, each in its own order',
       lists: [
         [r('a1', 2), r('a2', 0)],
         [r('b1', 2), r('b2', 1)],
       ],
-      sort: { date: 'desc' } as Record<string, 'asc' | 'desc'>,
+      sort: sortBy({ date: 'desc' }),
       order: ['a1', 'a2', 'b1', 'b2'],
     },
     {
@@ -65,7 +102,7 @@ describe('mergeSorted', () => {
         [r('a2', 0), r('a1', -2)],
         [r('b2', -1), r('b1', -2)],
       ],
-      sort: { date: 'asc' } as Record<string, 'asc' | 'desc'>,
+      sort: sortBy({ date: 'asc' }),
       order: ['b2', 'b1', 'a2', 'a1'],
     },
     {
@@ -75,10 +112,21 @@ describe('mergeSorted', () => {
         [r('a7x', 2), r('a7y', 1), r('a1', 0)],
         [r('b30', 2), r('b7', 1), r('b0', 0)],
       ],
-      sort: { upvotes: 'desc' } as Record<string, 'asc' | 'desc'>,
+      sort: sortBy({ upvotes: 'desc' }),
       order: ['b30', 'b7', 'a7x', 'a7y', 'a1', 'b0'],
     },
   ])('$name', ({ lists, sort, order }) => {
     expect(ids(mergeSorted(lists, sort, manifest))).toEqual(order);
+  });
+});
+
+describe('mergeCounts', () => {
+  it('adds up each facet value across shards', () => {
+    expect(
+      mergeCounts([
+        { topic: { LLM: 2, Vision: 1 }, year: { '2025': 3 } },
+        { topic: { LLM: 1 }, year: { '2024': 4 } },
+      ]),
+    ).toEqual({ topic: { LLM: 3, Vision: 1 }, year: { '2025': 3, '2024': 4 } });
   });
 });
