@@ -11,10 +11,25 @@ export function pageKey(data: unknown): string {
     .slice(0, 24);
 }
 
+const paperHashes = new WeakMap<Paper, string>();
+
+/**
+ * A hash of one paper's data, made once per paper object: day, week, month, year, topic and feed
+ * keys hash the same papers many times over (at 10k papers that was 1.5 s of every build).
+ */
+function paperHash(paper: Paper): string {
+  let hash = paperHashes.get(paper);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(JSON.stringify(paper)).digest('base64');
+    paperHashes.set(paper, hash);
+  }
+  return hash;
+}
+
 /**
  * The key of a page that lists papers: the papers as data (all a list item can show), the taxonomy
  * (a list names each paper's topics), and whatever else the page links to or shows.
  */
 export function listKey(papers: readonly Paper[], topics: readonly Topic[], extra: unknown): string {
-  return pageKey({ papers, topics, extra });
+  return pageKey({ papers: papers.map(paperHash), topics, extra });
 }
