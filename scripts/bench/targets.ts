@@ -70,7 +70,8 @@ function hundredThousand(results: CorpusResult[]): string {
     `${head} not measured in this run (\`npm run bench -- --papers 100000\`). Extending the growth between ` +
     `${from} papers (a power law through the two, or a straight line) gives a cold build of ${secs(coldPow)} ` +
     `to ${secs(coldLin)}, a full build with cached cards of ${secs(fullPow)} to ${secs(fullLin)}, and a peak of ` +
-    `${mem(rssPow)} to ${mem(rssLin)}: ${likely ? 'likely met' : 'likely **not met**'} — an estimate, not a measurement.`
+    `${mem(rssPow)} to ${mem(rssLin)}: ${likely ? 'likely met' : 'likely **not met**'} — an estimate, not a ` +
+    'measurement (the notes below record any run by hand).'
   );
 }
 
