@@ -11,11 +11,13 @@ type Files = Map<string, Uint8Array>;
 async function buildDevIndex(settings: Settings): Promise<Files> {
   const bundle: Files = new Map();
   const entries = readEntries(settings.papersDir, settings.topicsFile);
-  const { manifest } = await indexShards(entries, settings.lang, settings.searchShardPapers, async (index, path) => {
-    for (const file of (await index.getFiles()).files) {
-      const name = file.path.replace(/\\/g, '/');
-      if (!path || isShardData(name)) bundle.set(path + name, file.content);
-    }
+  const { manifest } = await indexShards(entries, settings.lang, settings.searchShardPapers, {
+    use: async (index, path) => {
+      for (const file of (await index.getFiles()).files) {
+        const name = file.path.replace(/\\/g, '/');
+        if (!path || isShardData(name)) bundle.set(path + name, file.content);
+      }
+    },
   });
   bundle.set(manifestFile, new TextEncoder().encode(JSON.stringify(manifest)));
   return bundle;

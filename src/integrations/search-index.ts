@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as pagefind from 'pagefind';
 import { compareNewest } from '../lib/digest.ts';
 import type { PaperOnDisk } from '../lib/read-entries.ts';
@@ -11,36 +13,66 @@ export function check(step: string, errors: string[]): void {
   if (errors.length) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
 }
 
+/** The installed Pagefind's version: a shard indexed by another version is not reused. */
+function pagefindVersion(): string {
+  try {
+    const manifest = new URL('../package.json', import.meta.resolve('pagefind'));
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** What decides a shard's files, hashed: Pagefind's version, the language, its place and its pages. */
+function shardKey(language: string, first: boolean, pages: { url: string; content: string }[]): string {
+  const hash = createHash('sha256').update(`${pagefindVersion()}\0${language}\0${first}\0`);
+  for (const page of pages) hash.update(`${page.url}\0${page.content}\0`);
+  return hash.digest('hex');
+}
+
+/** Where a shard's files go: a fresh index to write or read, or the key of one an earlier build made. */
+export interface ShardSink {
+  /** Puts the files of an earlier shard with this key in place; false when there is none. */
+  reuse?: (key: string, path: string) => Promise<boolean>;
+  /** Takes a freshly indexed shard (to write it or read its files). */
+  use: (index: pagefind.PagefindIndex, path: string, key: string) => Promise<void>;
+}
+
 /**
  * Indexes every paper page the site has, newest first, in shards of about `shardPapers` papers:
- * each shard is handed to `use` (to write it or read its files) and dropped with Pagefind's
- * process before the next is made, so memory holds one shard at a time.
+ * each shard is handed to the sink and dropped with Pagefind's process before the next is made,
+ * so memory holds one shard at a time. A shard whose pages are unchanged since a build the sink
+ * kept is not indexed again, so on most days only the newest shard is.
  */
 export async function indexShards(
   entries: { papers: PaperOnDisk[]; topics: Topic[] },
   language: string,
   shardPapers: number,
-  use: (index: pagefind.PagefindIndex, path: string) => Promise<void>,
-): Promise<{ manifest: SearchManifest; pages: number }> {
+  sink: ShardSink,
+): Promise<{ manifest: SearchManifest; pages: number; reused: number }> {
   const names = new Map(entries.topics.map((t) => [t.id, t.name]));
   const shown = entries.papers.filter(({ paper }) => !paper.hidden).sort((a, b) => compareNewest(a.paper, b.paper));
   const shards = cutShards(shown, ({ paper }) => paper.date, shardPapers);
   const manifest: SearchManifest = { shards: [] };
+  let reused = 0;
   for (const [i, shard] of shards.entries()) {
-    try {
-      const created = await pagefind.createIndex({ forceLanguage: language });
-      check('createIndex', created.errors);
-      const index = created.index!;
-      const added = await Promise.all(
-        shard.map(({ paper, body }) => index.addHTMLFile(searchPage(paper, body, (id) => names.get(id), language))),
-      );
-      check('indexing', [...new Set(added.flatMap((a) => a.errors))]);
-      await use(index, shardPath(i));
-    } finally {
-      // Pagefind frees an index's memory only when its process ends.
-      await pagefind.close();
-    }
-    manifest.shards.push({ path: shardPath(i), upvotes: upvoteRuns(shard.map(({ paper }) => upvotesForSort(paper))) });
+    const path = shardPath(i);
+    const pages = shard.map(({ paper, body }) => searchPage(paper, body, (id) => names.get(id), language));
+    const key = shardKey(language, i === 0, pages);
+    if (await sink.reuse?.(key, path)) reused++;
+    else
+      try {
+        const created = await pagefind.createIndex({ forceLanguage: language });
+        check('createIndex', created.errors);
+        const index = created.index!;
+        const added = await Promise.all(pages.map((page) => index.addHTMLFile(page)));
+        check('indexing', [...new Set(added.flatMap((a) => a.errors))]);
+        await sink.use(index, path, key);
+      } finally {
+        // Pagefind frees an index's memory only when its process ends.
+        await pagefind.close();
+      }
+    manifest.shards.push({ path, upvotes: upvoteRuns(shard.map(({ paper }) => upvotesForSort(paper))) });
   }
-  return { manifest, pages: shown.length };
+  return { manifest, pages: shown.length, reused };
 }
