@@ -6,10 +6,17 @@ import type { Paper } from './paper-schema.ts';
  * (counted twice) and abstract. Comparing every pair would be quadratic, so each paper only looks
  * at papers sharing one of its most telling terms (an inverted index over its top-weighted terms
  * that are neither unique nor common), then ranks those candidates by their full cosine.
+ *
+ * The word statistics (how rare each term is) come from the oldest papers only, as many as the
+ * digest holds rounded down to two significant digits: counted over every paper, they move a
+ * little with each day added, and a tenth of all related lists reshuffled daily over near-ties
+ * (10k papers, and the real Hugging Face sample), each a page to build again. Counted this way
+ * they change only when the digest passes the next round size (every 1,000 papers from 10k to
+ * 100k), so on other days a list changes only when a new paper belongs in it.
  */
 
 /** The fields similarity reads. */
-export type RelatedInput = Pick<Paper, 'slug' | 'title'> & { abstract?: string };
+export type RelatedInput = Pick<Paper, 'slug' | 'title' | 'date'> & { abstract?: string };
 
 /** Tuning knobs; the defaults suit collections from a hundred to a hundred thousand papers. */
 export interface RelatedOptions {
@@ -23,6 +30,8 @@ export interface RelatedOptions {
   minDocLimit?: number;
   /** How many candidates per paper get their full cosine computed (default `3k + 10`). */
   candidates?: number;
+  /** How many papers, oldest first, the word statistics count (default: `statisticsSize` of all). */
+  statisticsPapers?: number;
 }
 
 /** Common English and boilerplate abstract words that say nothing about the topic. */
@@ -84,9 +93,30 @@ function countTerms(papers: RelatedInput[], termIds: Map<string, number>): Map<n
   });
 }
 
-/** TF-IDF vectors, L2-normalized: weight = (1 + ln tf) · ln(1 + N / df). */
-function vectors(counts: Map<number, number>[], df: Int32Array): DocVector[] {
-  const n = counts.length;
+/** How many of `n` papers the word statistics are counted over: `n` to two significant digits, rounded down. */
+export function statisticsSize(n: number): number {
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(n, 1))) - 1);
+  return Math.floor(n / step) * step;
+}
+
+/** Oldest first: by digest day, then slug. */
+const compareOldest = (a: RelatedInput, b: RelatedInput) =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
+
+/** Document frequencies over the oldest `size` papers (by day, then slug); a term none of them has counts once. */
+function documentFrequencies(papers: RelatedInput[], counts: Map<number, number>[], termCount: number, size: number) {
+  const df = new Int32Array(termCount);
+  const oldest = papers
+    .map((_, i) => i)
+    .sort((a, b) => compareOldest(papers[a], papers[b]))
+    .slice(0, size);
+  for (const i of oldest) for (const id of counts[i].keys()) df[id]++;
+  for (let id = 0; id < termCount; id++) df[id] ||= 1;
+  return df;
+}
+
+/** TF-IDF vectors, L2-normalized: weight = (1 + ln tf) · ln(1 + N / df), N the papers `df` counts. */
+function vectors(counts: Map<number, number>[], df: Int32Array, n: number): DocVector[] {
   return counts.map((c) => {
     const ids = Int32Array.from(c.keys()).sort();
     const weights = new Float64Array(ids.length);
@@ -161,13 +191,13 @@ function topScored(items: number[], score: (item: number) => number, size: numbe
 export function relatedPapers(papers: RelatedInput[], k = 5, options: RelatedOptions = {}): Map<string, string[]> {
   const { topTerms = 12, maxDocShare = 0.05, maxDocs = 2000, minDocLimit = 50, candidates = 3 * k + 10 } = options;
   const n = papers.length;
+  const statistics = Math.min(n, options.statisticsPapers ?? statisticsSize(n));
   const termIds = new Map<string, number>();
   const counts = countTerms(papers, termIds);
   const termNames = [...termIds.keys()];
-  const df = new Int32Array(termIds.size);
-  for (const c of counts) for (const id of c.keys()) df[id]++;
-  const vecs = vectors(counts, df);
-  const dfLimit = Math.min(maxDocs, Math.max(minDocLimit, Math.floor(maxDocShare * n)));
+  const df = documentFrequencies(papers, counts, termIds.size, statistics);
+  const vecs = vectors(counts, df, statistics);
+  const dfLimit = Math.min(maxDocs, Math.max(minDocLimit, Math.floor(maxDocShare * statistics)));
   // Only terms shared by a few papers find candidates: a unique term finds none, a common one too many.
   const usable = (id: number) => df[id] >= 2 && df[id] <= dfLimit;
   const index = invertedIndex(vecs, termIds.size, usable);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/lib/entry-file.ts';
-import { relatedPapers, terms, type RelatedInput } from '../../src/lib/related.ts';
+import { relatedPapers, statisticsSize, terms, type RelatedInput } from '../../src/lib/related.ts';
 
 const papersDir = fileURLToPath(new URL('../../content/papers', import.meta.url));
 const sample = readdirSync(papersDir, { recursive: true, encoding: 'utf8' })
@@ -11,7 +11,12 @@ const sample = readdirSync(papersDir, { recursive: true, encoding: 'utf8' })
   .sort()
   .map((f) => parseEntry(readFileSync(join(papersDir, f), 'utf8')).data as RelatedInput & { topics: string[] });
 
-const paper = (slug: string, title: string, abstract?: string): RelatedInput => ({ slug, title, abstract });
+const paper = (slug: string, title: string, abstract?: string, date = '2025-03-12'): RelatedInput => ({
+  slug,
+  title,
+  abstract,
+  date,
+});
 
 describe('terms', () => {
   it.each([
@@ -79,25 +84,7 @@ describe('relatedPapers', () => {
   });
 
   it('runs on 10,000 synthetic papers in near-linear time', () => {
-    const random = mulberry32(42);
-    // Zipf-distributed vocabulary, like real text: a few common words, a long tail of rare ones.
-    const vocabulary = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}x`);
-    const cumulative: number[] = [];
-    vocabulary.reduce((sum, _, i) => (cumulative[i] = sum + 1 / (i + 1)), 0);
-    const word = () => {
-      const r = random() * cumulative.at(-1)!;
-      let lo = 0;
-      let hi = cumulative.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cumulative[mid] < r) lo = mid + 1;
-        else hi = mid;
-      }
-      return vocabulary[lo];
-    };
-    const words = (count: number) => Array.from({ length: count }, word).join(' ');
-    const papers = Array.from({ length: 10_000 }, (_, i) => paper(`p${i}`, words(10), words(150)));
-
+    const papers = syntheticPapers(10_000);
     const start = performance.now();
     const related = relatedPapers(papers);
     console.log(`relatedPapers: 10,000 papers in ${Math.round(performance.now() - start)} ms`);
@@ -105,6 +92,72 @@ describe('relatedPapers', () => {
     expect([...related.values()].every((list) => list.length === 5)).toBe(true);
   });
 });
+
+describe('statisticsSize', () => {
+  it.each([
+    [0, 0],
+    [1, 1],
+    [85, 85],
+    [99, 99],
+    [100, 100],
+    [1234, 1200],
+    [2510, 2500],
+    [10_000, 10_000],
+    [10_999, 10_000],
+    [99_999, 99_000],
+    [123_456, 120_000],
+  ])('%i papers → %i', (n, expected) => {
+    expect(statisticsSize(n)).toBe(expected);
+  });
+});
+
+describe('related lists as days are added', () => {
+  // 5,000 papers, then a day of 25 more: both counts round to 5,000, so the statistics stay put.
+  const before = syntheticPapers(5_000);
+  const after = syntheticPapers(5_025);
+  const added = new Set(after.slice(5_000).map((p) => p.slug));
+  const changes = (options = {}, optionsAfter = options) => {
+    const old = relatedPapers(before, 5, options);
+    const now = relatedPapers(after, 5, optionsAfter);
+    const changed = [...old.keys()].filter((slug) => old.get(slug)!.join() !== now.get(slug)!.join());
+    return { changed: changed.length, withNew: changed.filter((s) => now.get(s)!.some((r) => added.has(r))).length };
+  };
+
+  it('change where a new paper belongs, not everywhere word statistics moved', () => {
+    const steady = changes();
+    const moving = changes({ statisticsPapers: 5_000 }, { statisticsPapers: 5_025 });
+    console.log(
+      `lists changed by a day: ${steady.changed} (${steady.withNew} hold a new paper); counted over every paper: ${moving.changed}`,
+    );
+    expect(steady.withNew).toBeGreaterThan(0);
+    // The rest lost a candidate to a new paper in the shortlist, the step that keeps this near-linear.
+    expect(steady.withNew / steady.changed).toBeGreaterThan(0.6);
+    expect(steady.changed * 2).toBeLessThan(moving.changed);
+  });
+});
+
+/** Papers with a Zipf-distributed vocabulary, like real text (a few common words, a long tail), 25 a day. */
+function syntheticPapers(count: number): RelatedInput[] {
+  const random = mulberry32(42);
+  const vocabulary = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}x`);
+  const cumulative: number[] = [];
+  vocabulary.reduce((sum, _, i) => (cumulative[i] = sum + 1 / (i + 1)), 0);
+  const word = () => {
+    const r = random() * cumulative.at(-1)!;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return vocabulary[lo];
+  };
+  const words = (n: number) => Array.from({ length: n }, word).join(' ');
+  const day = (i: number) =>
+    new Date(Date.UTC(2020, 0, 1) + Math.floor(i / 25) * 86_400_000).toISOString().slice(0, 10);
+  return Array.from({ length: count }, (_, i) => paper(`p${i}`, words(10), words(150), day(i)));
+}
 
 /** A small seeded random number generator, so the synthetic corpus is the same every run. */
 function mulberry32(seed: number): () => number {
