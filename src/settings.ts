@@ -13,7 +13,7 @@ export interface Settings {
   base: string;
   /** Language of the site's own text (BCP 47). */
   lang: string;
-  /** Papers per page on topic pages. */
+  /** Papers per archive page of a topic (its own page shows up to twice as many); `PAPERBOY_PAGE_SIZE` overrides it. */
   pageSize: number;
   /** How many recent digest days the home page lists. */
   recentDays: number;
@@ -55,7 +55,7 @@ export function normalizeBase(base: string): string {
 }
 
 /** A whole number of papers above zero, or nothing. */
-function shardSize(value: string | undefined): number | undefined {
+function papersCount(value: string | undefined): number | undefined {
   const size = Number(value);
   return Number.isInteger(size) && size > 0 ? size : undefined;
 }
@@ -67,7 +67,8 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
     url: (env.SITE_URL || defaults.url).replace(/\/+$/, ''),
     base: normalizeBase(env.BASE_PATH || defaults.base),
     cards: env.PAPERBOY_CARDS === 'off' ? false : defaults.cards,
-    searchShardPapers: shardSize(env.PAPERBOY_SEARCH_SHARD) ?? defaults.searchShardPapers,
+    searchShardPapers: papersCount(env.PAPERBOY_SEARCH_SHARD) ?? defaults.searchShardPapers,
+    pageSize: papersCount(env.PAPERBOY_PAGE_SIZE) ?? defaults.pageSize,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Paper } from '../lib/paper-schema.ts';
 import { chunk, type SitemapEntry } from '../lib/sitemap.ts';
+import { topicPages } from '../lib/topic-pages.ts';
 import { absolute, dateUrl, page, paperUrl, topicUrl, topicsUrl } from '../lib/urls.ts';
 import { settings } from '../settings.ts';
 import { loadDigest } from './digest.ts';
@@ -17,11 +18,8 @@ export async function sitemapParts(): Promise<SitemapEntry[][]> {
     { loc: absolute(page('search/')), lastmod: latest },
   ];
   for (const topic of digest.topics) {
-    const papers = digest.byTopic.get(topic.id) ?? [];
-    const pages = Math.max(1, Math.ceil(papers.length / settings.pageSize));
-    for (let n = 1; n <= pages; n++) {
-      const slice = papers.slice((n - 1) * settings.pageSize, n * settings.pageSize);
-      entries.push({ loc: absolute(topicUrl(topic.id, n)), lastmod: newest(slice) ?? latest });
+    for (const { archive, papers } of topicPages(digest.byTopic.get(topic.id) ?? [], settings.pageSize)) {
+      entries.push({ loc: absolute(topicUrl(topic.id, archive)), lastmod: newest(papers) ?? latest });
     }
   }
   for (const group of [...digest.years, ...digest.months, ...digest.weeks, ...digest.days]) {

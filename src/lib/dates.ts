@@ -78,6 +78,12 @@ export function formatDay(value: string, lang = 'en'): string {
   return dayFormatter(lang, m ? (d ? 'day' : 'month') : 'year').format(date);
 }
 
+/** Two `YYYY-MM-DD` days as one span, "March 3 – 18, 2025" style (in English); one day when they are the same. */
+export function formatDayRange(first: string, last: string, lang = 'en'): string {
+  const at = (value: string) => new Date(`${value}T00:00:00Z`);
+  return first === last ? formatDay(first, lang) : dayFormatter(lang, 'day').formatRange(at(first), at(last));
+}
+
 // Building a formatter costs far more than using one, and a build formats tens of thousands of dates.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -11,7 +11,8 @@ export function absolute(path: string, site = settings.url): string {
 }
 
 export const paperUrl = (slug: string) => page(`papers/${slug}/`);
-export const topicUrl = (id: string, pageNumber = 1) => page(`topics/${id}/${pageNumber > 1 ? `${pageNumber}/` : ''}`);
+/** A topic's page, or one of its archive pages (numbered from the oldest papers). */
+export const topicUrl = (id: string, archive?: number) => page(`topics/${id}/${archive ? `${archive}/` : ''}`);
 export const topicsUrl = () => page('topics/');
 /** `/YYYY/`, `/YYYY/MM/` or `/YYYY/MM/DD/` for a year, month or day key. */
 export const dateUrl = (key: string) => page(`${key.split('-').join('/')}/`);

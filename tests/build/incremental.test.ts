@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { stripVTControlCharacters } from 'node:util';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFilesSync } from '../../src/lib/files.ts';
 import { cleanEnv } from '../support/clean-env.ts';
@@ -12,21 +14,33 @@ const entry = 'content/papers/2025/03/instantsplat-unbounded-sparse-view-pose-fr
 const slug = 'instantsplat-unbounded-sparse-view-pose-free-gaussian';
 const renamed = 'InstantSplat Renamed By The Curator';
 const deleted = 'accelerating-sinkhorn-algorithm-with-sparse-newton';
+/** A paper added on a later day, in a topic that has an archive page at 10 papers a page. */
+const added = { slug: 'sparse-training-on-a-later-day', title: 'Sparse Training On A Later Day' };
+const archivePage = '/topics/sparse-training/1/index.html';
 
 let project: Awaited<ReturnType<typeof copyProject>>;
 /** Site paths the second build copied from the first instead of rendering. */
 let restored: Set<string>;
 /** Site paths the second build wrote. */
 let written: Set<string>;
+/** A topic's archive page as the first build wrote it. */
+let archiveBefore: string;
+/** What the second build printed. */
+let secondLog: string;
 
 const build = () =>
   execFileSync('npx', ['astro', 'build'], {
     cwd: project.dir,
-    env: cleanEnv({ PAPERBOY_CARDS: 'off', SITE_URL: '', BASE_PATH: '' }),
+    env: cleanEnv({ PAPERBOY_CARDS: 'off', PAPERBOY_PAGE_SIZE: '10', SITE_URL: '', BASE_PATH: '' }),
     encoding: 'utf8',
     stdio: 'pipe',
   });
 const read = (path: string) => readFile(join(project.dir, 'dist', path), 'utf8');
+/** The text of every search result the built index holds (Pagefind's fragments, gzipped JSON). */
+const searchText = () =>
+  listFilesSync(join(project.dir, 'dist/pagefind/fragment'), /\.pf_fragment$/)
+    .map((file) => gunzipSync(readFileSync(file)).toString('utf8'))
+    .join('\n');
 
 beforeAll(async () => {
   project = await copyProject();
@@ -37,9 +51,14 @@ beforeAll(async () => {
   await writeFile(file, text.replace(/^title: .*$/m, `title: ${renamed}`));
   // And deletes another: the next build is made in the same folder, so its page must go.
   await rm(join(project.dir, `content/papers/2025/03/${deleted}.mdx`));
+  await writeFile(
+    join(project.dir, `content/papers/2025/03/${added.slug}.mdx`),
+    `---\nid: title:0123456789abcdef\nslug: ${added.slug}\ntitle: ${added.title}\ndate: "2025-03-13"\ntopics:\n  - sparse-training\n---\n`,
+  );
+  archiveBefore = await read(archivePage);
   await writeFile(join(project.dir, 'second-build'), '');
   // Colours are on where CI is set.
-  const log = stripVTControlCharacters(build());
+  const log = (secondLog = stripVTControlCharacters(build()));
   // Astro prints each route, then "(cached)" (kept in place), "(restored)" (copied back) or its render time; with pages built four at once,
   // a time can land elsewhere in the log, so such a route counts as neither.
   const routes = [...log.matchAll(/[├└]─ (\S+?\.(?:html|xml|json|txt|bib))(?: \((restored|cached|\+?\d+ms)\))?/g)];
@@ -50,6 +69,7 @@ beforeAll(async () => {
 afterAll(() => project?.remove());
 
 describe('an incremental build after a curator edits one paper', () => {
+  // The home page shows the newest day, now the added paper's.
   it('shows the new title on every page that lists the paper', async () => {
     for (const path of [
       `papers/${slug}/index.html`,
@@ -61,7 +81,6 @@ describe('an incremental build after a curator edits one paper', () => {
       'topics/sparse-view-3d/index.html',
       'topics/sparse-view-3d/rss.xml',
       'topics/sparse-view-3d/papers.bib',
-      'index.html',
       'rss.xml',
     ]) {
       // BibTeX keeps capitals in braces.
@@ -101,6 +120,30 @@ describe('an incremental build after a curator edits one paper', () => {
     expect(other.length).toBeGreaterThan(0);
     expect(other.filter((p) => written.has(p))).toEqual([]);
   });
+
+  it("keeps a topic's archive page as it was, adding the new paper to the topic's own page", async () => {
+    expect(restored).toContain(archivePage);
+    expect(await read(archivePage)).toBe(archiveBefore);
+    expect(archiveBefore).toMatch(/<h1[^>]*>Sparse training and pruning: March 12, 2025<\/h1>/);
+    expect(written).toContain('/topics/sparse-training/index.html');
+    const topicPage = await read('topics/sparse-training/index.html');
+    expect(topicPage).toContain(added.title);
+    expect(topicPage).toContain('href="/topics/sparse-training/1/"');
+    const report = await new HtmlValidate(new FileSystemConfigLoader()).validateString(archiveBefore, archivePage);
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.message}`))).toEqual([]);
+  });
+
+  it('indexes the changed papers for search, then reuses that index while no paper changes', async () => {
+    expect(secondLog).toMatch(/indexed \d+ pages for search\n/);
+    expect(searchText()).toContain(renamed);
+    const files = listFilesSync(join(project.dir, 'dist/pagefind'), /./);
+    const before = new Map(files.map((file) => [file, readFileSync(file)]));
+    const log = stripVTControlCharacters(build());
+    expect(log).toMatch(/indexed \d+ pages for search \(unchanged, reused\)/);
+    const after = listFilesSync(join(project.dir, 'dist/pagefind'), /./);
+    expect(after).toEqual(files);
+    for (const file of after) expect(readFileSync(file).equals(before.get(file)!), file).toBe(true);
+  }, 300_000);
 
   it("empties a build folder that is not the last build's, instead of trusting its pages", () => {
     const page = join(project.dir, 'dist/topics/llm-compression/index.html');

@@ -16,7 +16,6 @@ const pageKinds: [string, string][] = [
   ['paper with math', 'papers/s-2-ft-efficient-scalable-and-generalizable-llm-fine-tuning/'],
   ['topics', 'topics/'],
   ['topic', 'topics/sparse-training/'],
-  ['topic page 2', 'topics/sparse-training/2/'],
   ['day', '2025/03/12/'],
   ['week', '2025/w11/'],
   ['month', '2025/03/'],

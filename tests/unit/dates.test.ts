@@ -3,6 +3,7 @@ import {
   dateFromFileName,
   dayOf,
   formatDay,
+  formatDayRange,
   isIsoDay,
   isoDate,
   isoWeek,
@@ -133,5 +134,16 @@ describe('formatDay', () => {
 
   it('never shifts the day with the time zone', () => {
     expect(formatDay('2025-01-01', 'en-GB')).toBe('1 January 2025');
+  });
+});
+
+describe('formatDayRange', () => {
+  it.each([
+    ['2025-03-03', '2025-03-18', 'en', 'March 3 – 18, 2025'],
+    ['2025-02-27', '2025-03-04', 'en', 'February 27 – March 4, 2025'],
+    ['2024-12-30', '2025-01-02', 'en-GB', '30 December 2024 – 2 January 2025'],
+    ['2025-03-12', '2025-03-12', 'en', 'March 12, 2025'],
+  ])('%s to %s in %s → %s', (first, last, lang, expected) => {
+    expect(formatDayRange(first, last, lang).replace(/\u2009/g, ' ')).toBe(expected);
   });
 });
