@@ -7,6 +7,7 @@ import { settings } from '../src/settings.ts';
 import { runImport } from './lib/import/run-import.ts';
 import { formatProblem, formatSummary, importProgress } from './lib/import/report.ts';
 import { importFingerprint, lastFingerprint, rememberFingerprint } from './lib/import/import-cache.ts';
+import { loadImportMemo, saveImportMemo } from './lib/import/import-memo.ts';
 
 const usage = 'usage: npm run import -- [PATH…] [--date YYYY-MM-DD] [--strict] [--dry-run] [--force]';
 
@@ -45,7 +46,9 @@ async function main(): Promise<number> {
     return 0;
   }
   const progress = importProgress(process.stderr);
+  const memo = await loadImportMemo();
   const summary = await runImport({
+    memo,
     paths,
     papersDir: settings.papersDir,
     topicsFile: settings.topicsFile,
@@ -61,6 +64,7 @@ async function main(): Promise<number> {
   if (summary.problems.length) return 1;
   if (summary.written) {
     await rememberFingerprint(await importFingerprint(paths, settings.papersDir, settings.topicsFile, options));
+    await saveImportMemo(memo);
   }
   return 0;
 }

@@ -5,6 +5,7 @@ import { paperSchema, type PaperInput } from '../../../src/lib/paper-schema.ts';
 import { listSourceFiles } from './read-sources.ts';
 import { identityKeys, normalizeArxivId, normalizeDoi } from './identity.ts';
 import type { Problem } from '../formats/types.ts';
+import type { ImportMemo } from './import-memo.ts';
 
 /** An entry file as found on disk. */
 export interface Entry {
@@ -60,22 +61,37 @@ function lockBroken(index: EntryIndex, path: string, text: string, slug: string)
   for (const key of identityKeys({ id, title })) if (title || key === id) addKey(index, key, entry);
 }
 
-/** Files read a batch at a time, in order: one after another, the disk waits dominated a 10k-entry import. */
-async function readAll(paths: string[], batch = 64): Promise<string[]> {
-  const texts: string[] = [];
-  for (let i = 0; i < paths.length; i += batch)
-    texts.push(...(await Promise.all(paths.slice(i, i + batch).map((p) => readFile(p, 'utf8')))));
-  return texts;
+/** Each path through `work`, a batch at a time, in order: one after another, the disk waits dominated a 10k-entry import. */
+export async function inBatches<T>(paths: string[], work: (path: string) => Promise<T>, batch = 64): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < paths.length; i += batch) out.push(...(await Promise.all(paths.slice(i, i + batch).map(work))));
+  return out;
 }
 
-/** Reads every entry under `dir`. A broken one is reported and left alone; its file name stays reserved. */
-export async function loadEntries(dir: string, problems: Problem[]): Promise<EntryIndex> {
+/** An entry file as read: what the import memo keeps of it. */
+type EntryText = Pick<Entry, 'data' | 'body'>;
+
+/**
+ * Reads every entry under `dir`, those unchanged since the last import from its memo. A broken one
+ * is reported and left alone; its file name stays reserved.
+ */
+export async function loadEntries(dir: string, problems: Problem[], memo?: ImportMemo): Promise<EntryIndex> {
   const index: EntryIndex = { entries: [], byKey: new Map(), slugs: new Set() };
   const ignore: Problem[] = [];
   const paths = (await listSourceFiles([dir], ignore)).filter((p) => /\.mdx?$/.test(p));
-  const texts = await readAll(paths);
+  const known = memo ? await inBatches(paths, (p) => memo.recall<EntryText>(p, 'entry')) : [];
+  const unknown = paths.filter((_, i) => !known[i]);
+  const read = await inBatches(unknown, (p) => readFile(p, 'utf8'));
+  const texts = new Map(unknown.map((p, i) => [p, read[i]]));
   for (const [i, path] of paths.entries()) {
-    const text = texts[i];
+    const memoized = known[i];
+    if (memoized) {
+      const entry: Entry = { path, ...memoized };
+      index.entries.push(entry);
+      indexEntry(index, entry);
+      continue;
+    }
+    const text = texts.get(path)!;
     const slugFromName = path.replace(/^.*\//, '').replace(/\.mdx?$/, '');
     let parsed;
     try {
@@ -103,6 +119,7 @@ export async function loadEntries(dir: string, problems: Problem[]): Promise<Ent
     const entry: Entry = { path, data: parsed.data as PaperInput, body: parsed.body };
     index.entries.push(entry);
     indexEntry(index, entry);
+    await memo?.remember(path, { data: entry.data, body: entry.body } satisfies EntryText, 'entry');
   }
   return index;
 }
@@ -113,7 +130,7 @@ export function entryPath(dir: string, data: { date: string; slug: string }): st
 }
 
 /** Writes a file whole or not at all: a temporary file renamed into place. */
-export async function writeAtomic(path: string, text: string): Promise<void> {
+export async function writeAtomic(path: string, text: string | Uint8Array): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   try {

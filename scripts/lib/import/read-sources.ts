@@ -13,12 +13,18 @@ export async function listSourceFiles(paths: string[], problems: Problem[]): Pro
       problems.push({ file: path, message: 'no such file or folder' });
       return;
     }
-    if (!info.isDirectory()) {
-      found.push(path);
-      return;
+    if (info.isDirectory()) await walkFolder(path);
+    else found.push(path);
+  };
+  // A folder's entries say what they are, so only links need a stat (10k entries one stat at a time: 1 s).
+  const walkFolder = async (path: string): Promise<void> => {
+    const entries = (await readdir(path, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) await walkFolder(child);
+      else if (entry.isFile()) found.push(child);
+      else await walk(child);
     }
-    const names = (await readdir(path)).filter((n) => !n.startsWith('.')).sort();
-    for (const name of names) await walk(join(path, name));
   };
   for (const path of paths) await walk(path);
   return found;

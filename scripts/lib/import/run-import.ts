@@ -7,6 +7,7 @@ import { entryKeys, entryPath, indexEntry, loadEntries, writeEntry, type Entry, 
 import { idStrength, sameWork } from './identity.ts';
 import { mergeFacts } from './merge.ts';
 import { normalizeRecord, stripImportOnly, type ImportedPaper } from './normalize.ts';
+import type { ImportMemo } from './import-memo.ts';
 import { listSourceFiles, readSourceFile } from './read-sources.ts';
 import { assignTopics, loadTaxonomy } from './taxonomy.ts';
 import type { TopicMatcher } from '../../../src/lib/topics.ts';
@@ -24,6 +25,8 @@ export interface ImportOptions {
   strict?: boolean;
   /** Write nothing; report what would change. */
   dryRun?: boolean;
+  /** What the last import read, to read again only what changed since (kept up to date as this one reads and writes). */
+  memo?: ImportMemo;
   /** Called as each source file is read. */
   onFile?: (done: number, total: number, path: string) => void;
   /** Called as each paper is matched to an entry, then as each entry is written. */
@@ -73,7 +76,42 @@ function noteRepeats(papers: ImportedPaper[], notices: Problem[]): void {
   }
 }
 
-/** Reads, detects and parses every source file into normalized papers. */
+/** What one source file yields: its papers, the messages about it, the records it held and skipped. */
+interface FileYield {
+  papers: ImportedPaper[];
+  problems: Problem[];
+  notices: Problem[];
+  records: number;
+  skipped: number;
+}
+
+/** Parses and normalizes one source file; undefined when no format claims it. */
+function readRecords(file: SourceFile, date: string | undefined): FileYield | undefined {
+  const result = parseFile(file, date);
+  if (!result) return undefined;
+  // The digest day for records that state none: --date, else the day the file is named after.
+  const fallbackDate = (date && isIsoDay(date) ? date : undefined) ?? dateFromFileName(file.name);
+  const rejected = result.problems.filter((p) => p.record !== undefined).length;
+  const out: FileYield = {
+    papers: [],
+    problems: [...result.problems],
+    notices: [],
+    records: rejected,
+    skipped: rejected,
+  };
+  for (const record of result.records) {
+    out.records++;
+    const outcome = normalizeRecord(file, record, fallbackDate);
+    out.problems.push(...outcome.problems);
+    out.notices.push(...outcome.notices);
+    if (outcome.paper) out.papers.push(outcome.paper);
+    else out.skipped++;
+  }
+  noteRepeats(out.papers, out.notices);
+  return out;
+}
+
+/** Reads, detects and parses every source file into normalized papers; an unchanged one from the memo. */
 async function readPapers(
   options: ImportOptions,
   problems: Problem[],
@@ -82,42 +120,34 @@ async function readPapers(
   const paths = await listSourceFiles(options.paths, problems);
   const named = new Set(options.paths);
   const papers: ImportedPaper[] = [];
+  const memoKey = `source ${options.date ?? ''}`;
   let records = 0;
   let skipped = 0;
   for (const [i, path] of paths.entries()) {
     options.onFile?.(i + 1, paths.length, path);
-    const file = await readSourceFile(path, problems);
-    if (!file) continue;
-    const result = parseFile(file, options.date);
-    if (!result) {
-      // A file named on the command line must be read; one met in a folder may be a README or a config file.
-      const unknown = {
-        file: path,
-        line: 1,
-        message: 'unknown format: not a papers listing, JSON, JSONL, Atom, BibTeX, CSL or CSV file this import reads',
-      };
-      if (named.has(path)) problems.push(unknown);
-      else notices.push({ ...unknown, message: `skipped, ${unknown.message}` });
-      continue;
+    let got = await options.memo?.recall<FileYield>(path, memoKey);
+    if (!got) {
+      const file = await readSourceFile(path, problems);
+      if (!file) continue;
+      got = readRecords(file, options.date);
+      if (!got) {
+        // A file named on the command line must be read; one met in a folder may be a README or a config file.
+        const unknown = {
+          file: path,
+          line: 1,
+          message: 'unknown format: not a papers listing, JSON, JSONL, Atom, BibTeX, CSL or CSV file this import reads',
+        };
+        if (named.has(path)) problems.push(unknown);
+        else notices.push({ ...unknown, message: `skipped, ${unknown.message}` });
+        continue;
+      }
+      await options.memo?.remember(path, got, memoKey);
     }
-    // The digest day for records that state none: --date, else the day the file is named after.
-    const fallbackDate =
-      (options.date && isIsoDay(options.date) ? options.date : undefined) ?? dateFromFileName(file.name);
-    problems.push(...result.problems);
-    const rejected = result.problems.filter((p) => p.record !== undefined).length;
-    skipped += rejected;
-    records += rejected;
-    const filePapers: ImportedPaper[] = [];
-    for (const record of result.records) {
-      records++;
-      const outcome = normalizeRecord(file, record, fallbackDate);
-      problems.push(...outcome.problems);
-      notices.push(...outcome.notices);
-      if (outcome.paper) filePapers.push(outcome.paper);
-      else skipped++;
-    }
-    noteRepeats(filePapers, notices);
-    papers.push(...filePapers);
+    problems.push(...got.problems);
+    notices.push(...got.notices);
+    papers.push(...got.papers);
+    records += got.records;
+    skipped += got.skipped;
   }
   return { papers, files: paths.length, records, skipped };
 }
@@ -145,7 +175,7 @@ function createEntry(index: EntryIndex, matchers: TopicMatcher[], paper: Importe
 export async function runImport(options: ImportOptions): Promise<ImportSummary> {
   const problems: Problem[] = [];
   const matchers = await loadTaxonomy(options.topicsFile);
-  const index = await loadEntries(options.papersDir, problems);
+  const index = await loadEntries(options.papersDir, problems, options.memo);
   const notices: Problem[] = [];
   const { papers, files, records, skipped } = await readPapers(options, problems, notices);
 
@@ -189,6 +219,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   if (written)
     for (const [i, entry] of [...createdNow, ...changed].entries()) {
       options.onProgress?.('write', i + 1, createdNow.size + changed.length);
+      options.memo?.forget(entry.path, 'entry');
       try {
         await writeEntry(entry);
       } catch (error) {
