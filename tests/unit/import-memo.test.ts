@@ -22,10 +22,11 @@ beforeEach(async () => {
 afterEach(() => rm(work, { recursive: true, force: true }));
 
 /** Every file under a folder, relative path → text. */
-const tree = async (dir: string) =>
-  new Map(
-    await Promise.all(listFilesSync(dir, /./).map(async (f) => [f.slice(dir.length), await readFile(f, 'utf8')])),
-  );
+const tree = async (dir: string) => {
+  const files = listFilesSync(dir, /./);
+  const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+  return new Map(files.map((f, i) => [f.slice(dir.length), texts[i]]));
+};
 
 describe('the import memo', () => {
   it('recalls a file while its size and modification time stay, and only under the key it was noted with', async () => {
