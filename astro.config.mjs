@@ -4,8 +4,8 @@ import mdx from '@astrojs/mdx';
 import rehypeExternalLinks from 'rehype-external-links';
 import { settings } from './src/settings.ts';
 import { csp } from './src/security.ts';
-import { pagefindIntegration } from './src/integrations/pagefind.ts';
-import { serviceWorkerIntegration } from './src/integrations/service-worker.ts';
+import { pagefindIntegration, searchIndexFolder } from './src/integrations/pagefind.ts';
+import { serviceWorkerFile, serviceWorkerIntegration } from './src/integrations/service-worker.ts';
 import { cardsIntegration } from './src/integrations/cards.ts';
 import { keepBuildIntegration } from './src/integrations/keep-build.ts';
 
@@ -31,7 +31,7 @@ export default defineConfig({
     mdx(),
     cardsIntegration(settings),
     pagefindIntegration(settings),
-    keepBuildIntegration(),
+    keepBuildIntegration({ rewritten: [searchIndexFolder, serviceWorkerFile] }),
     serviceWorkerIntegration(settings),
   ],
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { listFilesSync } from '../lib/files.ts';
@@ -12,10 +12,17 @@ import { listFilesSync } from '../lib/files.ts';
  */
 const stampName = '.paperboy-build';
 
-/** Files under `dir`, dot-files aside, that were not written or linked since `since` (a change time) and are not in `kept`. */
-export function staleFiles(dir: string, since: number, kept: Set<string>): string[] {
-  // The change time, not the modification time: every write and link sets it, and no tool can set it back.
-  return listFilesSync(dir, /./).filter((file) => !kept.has(file) && lstatSync(file).ctimeMs < since);
+/**
+ * Files under `dir`, dot-files aside, that were not written or linked since `since` (a change time),
+ * are not in `kept` and are not one of the `rewritten` files or folders (paths relative to `dir`).
+ */
+export function staleFiles(dir: string, since: number, kept: Set<string>, rewritten: string[] = []): string[] {
+  const own = (file: string) =>
+    rewritten.some((path) => file === join(dir, path) || file.startsWith(join(dir, path, '/')));
+  return listFilesSync(dir, /./).filter(
+    // The change time, not the modification time: every write and link sets it, and no tool can set it back.
+    (file) => !kept.has(file) && !own(file) && lstatSync(file).ctimeMs < since,
+  );
 }
 
 /** Removes the given files, then every folder they leave empty. */
@@ -58,7 +65,15 @@ const readStamp = (file: string) => {
  * service worker lists the files. A `dist/` left by a failed build, or one that is not the last
  * build's, is emptied as before.
  */
-export function keepBuildIntegration(): AstroIntegration {
+export function keepBuildIntegration(
+  options: {
+    /**
+     * Files and folders of the build another step writes anew each time, after this one runs or
+     * from hard links made before its stamp (the service worker, the search index): never pruned.
+     */
+    rewritten?: string[];
+  } = {},
+): AstroIntegration {
   let stamp = '';
   let cacheDir: URL | undefined;
   let since = 0;
@@ -82,7 +97,7 @@ export function keepBuildIntegration(): AstroIntegration {
       'astro:build:done': ({ dir, assets, logger }) => {
         const root = fileURLToPath(dir).replace(/\/$/, '');
         const kept = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
-        const stale = staleFiles(root, since, kept);
+        const stale = staleFiles(root, since, kept, options.rewritten);
         removeFiles(root, stale);
         if (stale.length) logger.info(`removed ${stale.length} file(s) the last build wrote and this one did not`);
         writeFileSync(stamp, recordHash(cacheDir!));

@@ -6,10 +6,13 @@ import type { PagefindIndex } from 'pagefind';
 import type { Settings } from '../settings.ts';
 import { inBackground } from './background.ts';
 import { buildEntries, forgetBuildEntries } from './build-entries.ts';
-import { inLaterShard, isShardData, manifestFile } from '../lib/search-shards.ts';
+import { isShardData, manifestFile } from '../lib/search-shards.ts';
 import { serveDevSearch } from './dev-search.ts';
 import { check, indexShards } from './search-index.ts';
 import { keepShard, pruneShards, reuseShard } from './shard-cache.ts';
+
+/** The index's folder in the build, replaced whole by each build. */
+export const searchIndexFolder = 'pagefind';
 
 /** Where the index is written while Astro still owns `dist/`; moved into place when the pages are done. */
 const staging = '.cache/pagefind';
@@ -44,7 +47,9 @@ async function writeIndex(settings: Settings): Promise<{ pages: number; shards: 
       },
       use: async (index, path, key) => {
         await writeShard(index, path);
-        await keepShard(key, join(staging, path), inLaterShard);
+        // The first shard, in the staging folder's root, comes first: no later shard's folder is in it yet.
+        if (!key) return;
+        await keepShard(key, join(staging, path));
         used.add(key);
       },
     },
@@ -73,7 +78,7 @@ export function pagefindIntegration(settings: Settings): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         forgetBuildEntries();
         const { pages, shards, reused } = await indexing!;
-        const target = fileURLToPath(new URL('pagefind', dir));
+        const target = fileURLToPath(new URL(searchIndexFolder, dir));
         await rm(target, { recursive: true, force: true });
         // A build folder on another disk cannot take a rename.
         await rename(staging, target).catch(async () => {

@@ -21,7 +21,7 @@ export async function offlineManifest(
 ): Promise<{ version: string; precache: string[]; notFound: string }> {
   const path = (file: string) => relative(dir, file).split('\\').join('/');
   const url = (file: string) => `${base}${path(file).replace(/(^|\/)index\.html$/, '$1')}`;
-  const all = listFilesSync(dir, /./).filter((f) => !f.endsWith('sw.js'));
+  const all = listFilesSync(dir, /./).filter((f) => !f.endsWith(serviceWorkerFile));
   // A search fragment is one result's text, in the index's folder or a later shard's.
   const isFragment = (f: string) =>
     path(f).startsWith('pagefind/') && withinShard(path(f).slice('pagefind/'.length)).startsWith('fragment/');
@@ -48,6 +48,9 @@ export async function offlineManifest(
   return { version: hash.digest('hex').slice(0, 12), precache, notFound: `${base}404.html` };
 }
 
+/** The service worker's file in the build, written anew by each build. */
+export const serviceWorkerFile = 'sw.js';
+
 /** Writes `sw.js` for the built site; it must run after the search index is written. */
 export function serviceWorkerIntegration(settings: Settings): AstroIntegration {
   return {
@@ -57,7 +60,10 @@ export function serviceWorkerIntegration(settings: Settings): AstroIntegration {
         const root = fileURLToPath(dir);
         const manifest = await offlineManifest(root, settings.base);
         const source = await readFile(new URL('../service-worker/sw.js', import.meta.url), 'utf8');
-        await writeFile(`${root}/sw.js`, source.replace('self.__PAPERBOY_MANIFEST__', JSON.stringify(manifest)));
+        await writeFile(
+          `${root}/${serviceWorkerFile}`,
+          source.replace('self.__PAPERBOY_MANIFEST__', JSON.stringify(manifest)),
+        );
         logger.info(`service worker ${manifest.version}: ${manifest.precache.length} files available offline`);
       },
     },

@@ -17,7 +17,18 @@ const put = async (path: string) => {
 describe('staleFiles and removeFiles', () => {
   it('remove what the last build wrote and this one neither wrote, linked nor kept, and the folders left empty', async () => {
     // The last build.
-    for (const path of ['index.html', 'papers/gone/index.html', 'papers/kept/index.html', '_astro/old.js', 'cache.png'])
+    for (const path of [
+      'index.html',
+      'papers/gone/index.html',
+      'papers/kept/index.html',
+      '_astro/old.js',
+      'cache.png',
+      // The search index and the service worker, written anew by their own steps, and a file that
+      // only starts like the index's folder.
+      'pagefind/fragment/en_1.pf_fragment',
+      'sw.js',
+      'pagefind-notes.txt',
+    ])
       await put(path);
     await sleep(20);
     const marker = join(root, 'started');
@@ -31,11 +42,22 @@ describe('staleFiles and removeFiles', () => {
     await link(join(root, 'cache.png'), join(root, 'papers/card/og.png'));
     const kept = new Set([join(root, 'papers/kept/index.html')]);
 
-    const stale = staleFiles(root, since, kept);
-    expect(stale.map((f) => f.slice(root.length + 1)).sort()).toEqual(['_astro/old.js', 'papers/gone/index.html']);
+    const stale = staleFiles(root, since, kept, ['pagefind', 'sw.js']);
+    expect(stale.map((f) => f.slice(root.length + 1)).sort()).toEqual([
+      '_astro/old.js',
+      'pagefind-notes.txt',
+      'papers/gone/index.html',
+    ]);
     removeFiles(root, stale);
     expect(existsSync(join(root, 'papers/gone'))).toBe(false);
-    for (const path of ['index.html', 'papers/kept/index.html', '_astro/new.js', 'papers/card/og.png'])
+    for (const path of [
+      'index.html',
+      'papers/kept/index.html',
+      '_astro/new.js',
+      'papers/card/og.png',
+      'pagefind/fragment/en_1.pf_fragment',
+      'sw.js',
+    ])
       expect(existsSync(join(root, path)), path).toBe(true);
   });
 });
