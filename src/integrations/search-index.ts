@@ -4,7 +4,7 @@ import * as pagefind from 'pagefind';
 import { compareNewest } from '../lib/digest.ts';
 import type { PaperOnDisk } from '../lib/read-entries.ts';
 import { upvotesForSort } from '../lib/search-fields.ts';
-import { searchPage } from '../lib/search-record.ts';
+import { searchPage, type SearchPage } from '../lib/search-record.ts';
 import { cutShards, shardPath, upvoteRuns, type SearchManifest } from '../lib/search-shards.ts';
 import type { Topic } from '../lib/topics.ts';
 
@@ -13,20 +13,29 @@ export function check(step: string, errors: string[]): void {
   if (errors.length) throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
 }
 
-/** The installed Pagefind's version: a shard indexed by another version is not reused. */
-function pagefindVersion(): string {
+/** The installed Pagefind's version, or undefined when it cannot be read (then nothing is reused). */
+function readPagefindVersion(): string | undefined {
   try {
     const manifest = new URL('../package.json', import.meta.resolve('pagefind'));
     return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
   } catch {
-    return 'unknown';
+    return undefined;
   }
 }
+let pagefindVersion: string | undefined | null = null;
 
-/** What decides a shard's files, hashed: Pagefind's version, the language, its place and its pages. */
-function shardKey(language: string, first: boolean, pages: { url: string; content: string }[]): string {
-  const hash = createHash('sha256').update(`${pagefindVersion()}\0${language}\0${first}\0`);
-  for (const page of pages) hash.update(`${page.url}\0${page.content}\0`);
+/** Bumped when what we do to Pagefind's files changes (`writeShard` keeps a later shard's data only). */
+const layout = 1;
+
+/**
+ * What decides a shard's files, hashed: Pagefind's version, its options, the shard's place (first or
+ * later) and its pages; undefined when Pagefind's version is unknown.
+ */
+function shardKey(options: pagefind.PagefindServiceConfig, first: boolean, pages: SearchPage[]): string | undefined {
+  if (pagefindVersion === null) pagefindVersion = readPagefindVersion();
+  if (pagefindVersion === undefined) return undefined;
+  const hash = createHash('sha256').update(JSON.stringify({ layout, pagefindVersion, options, first }));
+  for (const page of pages) hash.update(`\0${page.url}\0${page.content}`);
   return hash.digest('hex');
 }
 
@@ -34,8 +43,27 @@ function shardKey(language: string, first: boolean, pages: { url: string; conten
 export interface ShardSink {
   /** Puts the files of an earlier shard with this key in place; false when there is none. */
   reuse?: (key: string, path: string) => Promise<boolean>;
-  /** Takes a freshly indexed shard (to write it or read its files). */
-  use: (index: pagefind.PagefindIndex, path: string, key: string) => Promise<void>;
+  /** Takes a freshly indexed shard (to write it or read its files), with its key when it has one. */
+  use: (index: pagefind.PagefindIndex, path: string, key: string | undefined) => Promise<void>;
+}
+
+/** Indexes pages in a fresh Pagefind process, hands the index to `use`, then ends the process. */
+async function indexPages(
+  options: pagefind.PagefindServiceConfig,
+  pages: SearchPage[],
+  use: (index: pagefind.PagefindIndex) => Promise<void>,
+): Promise<void> {
+  try {
+    const created = await pagefind.createIndex(options);
+    check('createIndex', created.errors);
+    const index = created.index!;
+    const added = await Promise.all(pages.map((page) => index.addHTMLFile(page)));
+    check('indexing', [...new Set(added.flatMap((a) => a.errors))]);
+    await use(index);
+  } finally {
+    // Pagefind frees an index's memory only when its process ends.
+    await pagefind.close();
+  }
 }
 
 /**
@@ -58,20 +86,10 @@ export async function indexShards(
   for (const [i, shard] of shards.entries()) {
     const path = shardPath(i);
     const pages = shard.map(({ paper, body }) => searchPage(paper, body, (id) => names.get(id), language));
-    const key = shardKey(language, i === 0, pages);
-    if (await sink.reuse?.(key, path)) reused++;
-    else
-      try {
-        const created = await pagefind.createIndex({ forceLanguage: language });
-        check('createIndex', created.errors);
-        const index = created.index!;
-        const added = await Promise.all(pages.map((page) => index.addHTMLFile(page)));
-        check('indexing', [...new Set(added.flatMap((a) => a.errors))]);
-        await sink.use(index, path, key);
-      } finally {
-        // Pagefind frees an index's memory only when its process ends.
-        await pagefind.close();
-      }
+    const options = { forceLanguage: language };
+    const key = shardKey(options, i === 0, pages);
+    if (key && (await sink.reuse?.(key, path))) reused++;
+    else await indexPages(options, pages, (index) => sink.use(index, path, key));
     manifest.shards.push({ path, upvotes: upvoteRuns(shard.map(({ paper }) => upvotesForSort(paper))) });
   }
   return { manifest, pages: shown.length, reused };

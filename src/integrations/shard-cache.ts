@@ -9,23 +9,27 @@ import { listFilesSync } from '../lib/files.ts';
  */
 export const shardCacheDir = '.cache/pagefind-shards';
 
+/** Errors of a file system that cannot hard-link these two paths: the file is copied instead. */
+const cannotLink = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK']);
+
 /**
  * Files are hard-linked, not copied (a shard of 10k papers is 10k files), a batch at a time (one
- * by one, the waits on the disk took a second); across disks, copied.
+ * by one, the waits on the disk took a second).
  */
 async function linkFiles(from: string, to: string, files: string[], batch = 64): Promise<void> {
   const targets = files.map((file) => join(to, relative(from, file)));
   for (const folder of new Set(targets.map((target) => dirname(target)))) await mkdir(folder, { recursive: true });
+  const place = (file: string, target: string) =>
+    link(file, target).catch((error: NodeJS.ErrnoException) => {
+      if (!cannotLink.has(error.code ?? '')) throw error;
+      return copyFile(file, target);
+    });
   for (let i = 0; i < files.length; i += batch) {
-    await Promise.all(
-      files
-        .slice(i, i + batch)
-        .map((file, j) => link(file, targets[i + j]).catch(() => copyFile(file, targets[i + j]))),
-    );
+    await Promise.all(files.slice(i, i + batch).map((file, j) => place(file, targets[i + j])));
   }
 }
 
-/** Puts the kept shard `key` into `target`; false when none is kept. */
+/** Puts the kept shard `key` into `target` (which must not hold its files yet); false when none is kept. */
 export async function reuseShard(key: string, target: string, cacheDir = shardCacheDir): Promise<boolean> {
   const kept = join(cacheDir, key);
   const files = listFilesSync(kept, /./);
@@ -34,24 +38,25 @@ export async function reuseShard(key: string, target: string, cacheDir = shardCa
   return true;
 }
 
-/** Keeps the shard written to `folder` as `key`, leaving out the folders of other shards inside it. */
-export async function keepShard(
-  key: string,
-  folder: string,
-  isOtherShard: (path: string) => boolean,
-  cacheDir = shardCacheDir,
-): Promise<void> {
-  const files = listFilesSync(folder, /./).filter((file) => !isOtherShard(relative(folder, file)));
+/** Keeps the shard written to `folder` as `key`. */
+export async function keepShard(key: string, folder: string, cacheDir = shardCacheDir): Promise<void> {
   // Written aside and renamed, so a build stopped halfway never leaves a partial shard to reuse.
   const partial = join(cacheDir, `${key}.partial`);
   await rm(partial, { recursive: true, force: true });
-  await linkFiles(folder, partial, files);
-  await rm(join(cacheDir, key), { recursive: true, force: true });
+  await linkFiles(folder, partial, listFilesSync(folder, /./));
+  await discard(join(cacheDir, key));
   await rename(partial, join(cacheDir, key));
+}
+
+/** Removes a kept shard, first moved aside: one half removed must never be found under its key. */
+async function discard(path: string): Promise<void> {
+  const aside = `${path}.removing`;
+  await rename(path, aside).catch(() => undefined);
+  await rm(aside, { recursive: true, force: true });
 }
 
 /** Drops every kept shard but those this build used. */
 export async function pruneShards(used: Set<string>, cacheDir = shardCacheDir): Promise<void> {
   const entries = await readdir(cacheDir).catch(() => [] as string[]);
-  for (const name of entries) if (!used.has(name)) await rm(join(cacheDir, name), { recursive: true, force: true });
+  for (const name of entries) if (!used.has(name)) await discard(join(cacheDir, name));
 }

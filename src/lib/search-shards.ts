@@ -52,13 +52,8 @@ export const manifestFile = 'shards.json';
 /** The folder of the shard at `index` (0-based) under `pagefind/`. */
 export const shardPath = (index: number): string => (index === 0 ? '' : `shard-${index + 1}/`);
 
-const shardFolder = /^shard-\d+\//;
-
 /** A path under `pagefind/` as a path within its shard's folder: `shard-2/fragment/x` → `fragment/x`. */
-export const withinShard = (path: string): string => path.replace(shardFolder, '');
-
-/** Whether a path under `pagefind/` is in a later shard's folder rather than the first shard's. */
-export const inLaterShard = (path: string): boolean => shardFolder.test(path);
+export const withinShard = (path: string): string => path.replace(/^shard-\d+\//, '');
 
 /**
  * Of the files Pagefind writes for a shard (a path within its folder), those a merged index reads:
