@@ -11,8 +11,9 @@ import type { Paper } from './paper-schema.ts';
  * digest holds rounded down to two significant digits: counted over every paper, they move a
  * little with each day added, and a tenth of all related lists reshuffled daily over near-ties
  * (10k papers, and the real Hugging Face sample), each a page to build again. Counted this way
- * they change only when the digest passes the next round size (every 1,000 papers from 10k to
- * 100k), so on other days a list changes only when a new paper belongs in it.
+ * they change only when the digest passes the next round size (every 100 papers from 1k to 10k,
+ * every 1,000 from 10k to 100k). On other days a list changes when a new paper belongs in it, or,
+ * less often, when a new paper pulls a candidate of it into the shortlist in place of another.
  */
 
 /** The fields similarity reads. */
@@ -103,26 +104,21 @@ export function statisticsSize(n: number): number {
 const compareOldest = (a: RelatedInput, b: RelatedInput) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 
-/** Document frequencies over the oldest `size` papers (by day, then slug); a term none of them has counts once. */
-function documentFrequencies(papers: RelatedInput[], counts: Map<number, number>[], termCount: number, size: number) {
+/** How many of the given papers hold each term. */
+function documentFrequencies(counts: Map<number, number>[], termCount: number, papers: Iterable<number>) {
   const df = new Int32Array(termCount);
-  const oldest = papers
-    .map((_, i) => i)
-    .sort((a, b) => compareOldest(papers[a], papers[b]))
-    .slice(0, size);
-  for (const i of oldest) for (const id of counts[i].keys()) df[id]++;
-  for (let id = 0; id < termCount; id++) df[id] ||= 1;
+  for (const i of papers) for (const id of counts[i].keys()) df[id]++;
   return df;
 }
 
-/** TF-IDF vectors, L2-normalized: weight = (1 + ln tf) · ln(1 + N / df), N the papers `df` counts. */
+/** TF-IDF vectors, L2-normalized: weight = (1 + ln tf) · ln(1 + N / df), N the papers `df` counts (a term none has counts once). */
 function vectors(counts: Map<number, number>[], df: Int32Array, n: number): DocVector[] {
   return counts.map((c) => {
     const ids = Int32Array.from(c.keys()).sort();
     const weights = new Float64Array(ids.length);
     let norm = 0;
     ids.forEach((id, i) => {
-      weights[i] = (1 + Math.log(c.get(id)!)) * Math.log(1 + n / df[id]);
+      weights[i] = (1 + Math.log(c.get(id)!)) * Math.log(1 + n / Math.max(1, df[id]));
       norm += weights[i] * weights[i];
     });
     norm = Math.sqrt(norm) || 1;
@@ -195,11 +191,19 @@ export function relatedPapers(papers: RelatedInput[], k = 5, options: RelatedOpt
   const termIds = new Map<string, number>();
   const counts = countTerms(papers, termIds);
   const termNames = [...termIds.keys()];
-  const df = documentFrequencies(papers, counts, termIds.size, statistics);
+  const oldest = papers
+    .map((_, i) => i)
+    .sort((a, b) => compareOldest(papers[a], papers[b]))
+    .slice(0, statistics);
+  const df = documentFrequencies(counts, termIds.size, oldest);
   const vecs = vectors(counts, df, statistics);
+  // A term new since the statistics (or in one of their papers) is judged by every paper holding it,
+  // so new papers on a new subject find each other; lists without such a term do not move.
+  const dfAll = documentFrequencies(counts, termIds.size, papers.keys());
+  const holders = (id: number) => (df[id] >= 2 ? df[id] : dfAll[id]);
   const dfLimit = Math.min(maxDocs, Math.max(minDocLimit, Math.floor(maxDocShare * statistics)));
   // Only terms shared by a few papers find candidates: a unique term finds none, a common one too many.
-  const usable = (id: number) => df[id] >= 2 && df[id] <= dfLimit;
+  const usable = (id: number) => holders(id) >= 2 && holders(id) <= dfLimit;
   const index = invertedIndex(vecs, termIds.size, usable);
 
   const partial = new Float64Array(n); // dot products over the paper's top terms, reset after each paper

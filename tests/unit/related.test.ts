@@ -112,6 +112,20 @@ describe('statisticsSize', () => {
 });
 
 describe('related lists as days are added', () => {
+  it('let new papers on a new subject find each other before the statistics count them', () => {
+    const [old, text] = [syntheticPapers(100), syntheticPapers(109).slice(100)];
+    const subject = 'quuxformer blorptensor zentangle';
+    const fresh = text.map((t, i) =>
+      paper(`new-${i}`, `${subject} ${t.title}`, `${subject} ${t.abstract}`, '2021-01-01'),
+    );
+    const related = relatedPapers([...old, ...fresh]);
+    for (const { slug } of fresh)
+      expect(
+        related.get(slug)!.filter((s) => s.startsWith('new-')),
+        slug,
+      ).toHaveLength(5);
+  });
+
   // 5,000 papers, then a day of 25 more: both counts round to 5,000, so the statistics stay put.
   const before = syntheticPapers(5_000);
   const after = syntheticPapers(5_025);
