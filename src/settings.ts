@@ -13,7 +13,7 @@ export interface Settings {
   base: string;
   /** Language of the site's own text (BCP 47). */
   lang: string;
-  /** Papers per archive page of a topic (its own page shows up to twice as many); `PAPERBOY_PAGE_SIZE` overrides it. */
+  /** Papers per archive page of a topic (its own page shows from this many to twice as many less one); `PAPERBOY_PAGE_SIZE` overrides it. */
   pageSize: number;
   /** How many recent digest days the home page lists. */
   recentDays: number;

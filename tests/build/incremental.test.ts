@@ -128,7 +128,10 @@ describe('an incremental build after a curator edits one paper', () => {
     expect(written).toContain('/topics/sparse-training/index.html');
     const topicPage = await read('topics/sparse-training/index.html');
     expect(topicPage).toContain(added.title);
-    expect(topicPage).toContain('href="/topics/sparse-training/1/"');
+    // Older to the left, newer to the right, as on day pages; the topic's page lists its archive pages.
+    expect(topicPage).toMatch(/<a rel="prev"[^>]* href="\/topics\/sparse-training\/1\/"/);
+    expect(topicPage).toMatch(/Older papers<\/h2>/);
+    expect(archiveBefore).toMatch(/<a rel="next"[^>]* href="\/topics\/sparse-training\/"/);
     const report = await new HtmlValidate(new FileSystemConfigLoader()).validateString(archiveBefore, archivePage);
     expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.message}`))).toEqual([]);
   });
@@ -138,11 +141,16 @@ describe('an incremental build after a curator edits one paper', () => {
     expect(searchText()).toContain(renamed);
     const files = listFilesSync(join(project.dir, 'dist/pagefind'), /./);
     const before = new Map(files.map((file) => [file, readFileSync(file)]));
-    const log = stripVTControlCharacters(build());
-    expect(log).toMatch(/indexed \d+ pages for search \(unchanged, reused\)/);
-    const after = listFilesSync(join(project.dir, 'dist/pagefind'), /./);
-    expect(after).toEqual(files);
-    for (const file of after) expect(readFileSync(file).equals(before.get(file)!), file).toBe(true);
+    // Into the same dist/, and into none (a deleted dist/, a CI run that keeps only .cache/).
+    for (const fresh of [false, true]) {
+      if (fresh) await rm(join(project.dir, 'dist'), { recursive: true });
+      const log = stripVTControlCharacters(build());
+      expect(log).toMatch(/indexed \d+ pages for search \(unchanged, reused\)/);
+      expect(log).not.toMatch(/removed \d+ file/);
+      const after = listFilesSync(join(project.dir, 'dist/pagefind'), /./);
+      expect(after).toEqual(files);
+      for (const file of after) expect(readFileSync(file).equals(before.get(file)!), file).toBe(true);
+    }
   }, 300_000);
 
   it("empties a build folder that is not the last build's, instead of trusting its pages", () => {
