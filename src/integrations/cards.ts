@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildDigest } from '../lib/digest.ts';
+import { inBatches } from '../lib/files.ts';
 import { cachedCardFile, type Card } from '../lib/og-card.ts';
 import { dayCard, paperCard, topicCard } from '../lib/site-cards.ts';
 import type { Settings } from '../settings.ts';
@@ -67,9 +68,7 @@ async function placeCard(source: string, target: string): Promise<void> {
 
 /** Puts each card in the build: a hard link to the cached PNG, many at once (10k cards one by one took 4 s). */
 export async function placeCards(dir: string, files: [string, string][]): Promise<void> {
-  for (let i = 0; i < files.length; i += 64) {
-    await Promise.all(files.slice(i, i + 64).map(([path, source]) => placeCard(source, join(dir, path))));
-  }
+  await inBatches(files, ([path, source]) => placeCard(source, join(dir, path)));
 }
 
 /**

@@ -3,7 +3,7 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, sta
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { listFilesSync } from '../lib/files.ts';
+import { listFilesSync, readTextIfAny } from '../lib/files.ts';
 
 /**
  * Kept in `dist/` (a dot-file, so nothing lists or prunes it): while a build runs, its change time
@@ -49,14 +49,6 @@ function recordHash(cacheDir: URL): string {
   }
 }
 
-const readStamp = (file: string) => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
-
 /**
  * Builds into the last build's folder instead of an emptied one. A page Astro's incremental build
  * skips is then already in place ("cached") instead of copied back from Astro's cache (16 s of an
@@ -84,7 +76,7 @@ export function keepBuildIntegration(
         if (command !== 'build') return;
         stamp = fileURLToPath(new URL(stampName, config.outDir));
         cacheDir = config.cacheDir;
-        const last = readStamp(stamp);
+        const last = readTextIfAny(stamp);
         if (last && last === recordHash(cacheDir)) updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
       // Stamped before any build hook starts work that writes into the build.

@@ -47,8 +47,8 @@ async function writeIndex(settings: Settings): Promise<{ pages: number; shards: 
       },
       use: async (index, path, key) => {
         await writeShard(index, path);
-        // The first shard, in the staging folder's root, comes first: no later shard's folder is in it yet.
         if (!key) return;
+        // The first shard, in the staging folder's root, comes first: no later shard's folder is in it yet.
         await keepShard(key, join(staging, path));
         used.add(key);
       },

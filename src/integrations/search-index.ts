@@ -22,7 +22,7 @@ function readPagefindVersion(): string | undefined {
     return undefined;
   }
 }
-let pagefindVersion: string | undefined | null = null;
+const pagefindVersion = readPagefindVersion();
 
 /** Bumped when what we do to Pagefind's files changes (`writeShard` keeps a later shard's data only). */
 const layout = 1;
@@ -32,7 +32,6 @@ const layout = 1;
  * later) and its pages; undefined when Pagefind's version is unknown.
  */
 function shardKey(options: pagefind.PagefindServiceConfig, first: boolean, pages: SearchPage[]): string | undefined {
-  if (pagefindVersion === null) pagefindVersion = readPagefindVersion();
   if (pagefindVersion === undefined) return undefined;
   const hash = createHash('sha256').update(JSON.stringify({ layout, pagefindVersion, options, first }));
   for (const page of pages) hash.update(`\0${page.url}\0${page.content}`);

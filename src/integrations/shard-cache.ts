@@ -1,6 +1,6 @@
 import { copyFile, link, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { listFilesSync } from '../lib/files.ts';
+import { inBatches, listFilesSync } from '../lib/files.ts';
 
 /**
  * The search-index shards of the last build, one folder each, named by the hash of what decides
@@ -12,21 +12,16 @@ export const shardCacheDir = '.cache/pagefind-shards';
 /** Errors of a file system that cannot hard-link these two paths: the file is copied instead. */
 const cannotLink = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK']);
 
-/**
- * Files are hard-linked, not copied (a shard of 10k papers is 10k files), a batch at a time (one
- * by one, the waits on the disk took a second).
- */
-async function linkFiles(from: string, to: string, files: string[], batch = 64): Promise<void> {
-  const targets = files.map((file) => join(to, relative(from, file)));
-  for (const folder of new Set(targets.map((target) => dirname(target)))) await mkdir(folder, { recursive: true });
-  const place = (file: string, target: string) =>
-    link(file, target).catch((error: NodeJS.ErrnoException) => {
+/** Files are hard-linked, not copied (a shard of 10k papers is 10k files), many at once. */
+async function linkFiles(from: string, to: string, files: string[]): Promise<void> {
+  const targetOf = (file: string) => join(to, relative(from, file));
+  for (const folder of new Set(files.map((file) => dirname(targetOf(file))))) await mkdir(folder, { recursive: true });
+  await inBatches(files, (file) =>
+    link(file, targetOf(file)).catch((error: NodeJS.ErrnoException) => {
       if (!cannotLink.has(error.code ?? '')) throw error;
-      return copyFile(file, target);
-    });
-  for (let i = 0; i < files.length; i += batch) {
-    await Promise.all(files.slice(i, i + batch).map((file, j) => place(file, targets[i + j])));
-  }
+      return copyFile(file, targetOf(file));
+    }),
+  );
 }
 
 /** Puts the kept shard `key` into `target` (which must not hold its files yet); false when none is kept. */

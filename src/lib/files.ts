@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Every file under `dir` whose name matches `pattern`, walked depth-first in name order; hidden entries skipped. */
@@ -20,5 +20,24 @@ export function listFilesSync(dir: string, pattern: RegExp): string[] {
     }
   };
   walk(dir);
+  return out;
+}
+
+/** A file's text, or undefined when it cannot be read (missing, a folder, no permission). */
+export function readTextIfAny(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Each item through `work`, a batch at a time, results in order: one file operation after another,
+ * the waits on the disk dominated (10k entries read, 10k cards or index files linked).
+ */
+export async function inBatches<T, R>(items: T[], work: (item: T) => Promise<R>, batch = 64): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += batch) out.push(...(await Promise.all(items.slice(i, i + batch).map(work))));
   return out;
 }

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { parseEntry, serializeEntry } from '../../../src/lib/entry-file.ts';
+import { inBatches } from '../../../src/lib/files.ts';
 import { paperSchema, type PaperInput } from '../../../src/lib/paper-schema.ts';
 import { listSourceFiles } from './read-sources.ts';
 import { identityKeys, normalizeArxivId, normalizeDoi } from './identity.ts';
@@ -59,13 +60,6 @@ function lockBroken(index: EntryIndex, path: string, text: string, slug: string)
   const data = { id: id ?? '', slug, title, date: '' } as PaperInput;
   const entry: Entry = { path, data, body: '', broken: true };
   for (const key of identityKeys({ id, title })) if (title || key === id) addKey(index, key, entry);
-}
-
-/** Each path through `work`, a batch at a time, in order: one after another, the disk waits dominated a 10k-entry import. */
-export async function inBatches<T>(paths: string[], work: (path: string) => Promise<T>, batch = 64): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < paths.length; i += batch) out.push(...(await Promise.all(paths.slice(i, i + batch).map(work))));
-  return out;
 }
 
 /** An entry file as read: what the import memo keeps of it. */

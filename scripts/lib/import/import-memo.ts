@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import { listFilesSync } from '../../../src/lib/files.ts';
+import { listFilesSync, readTextIfAny } from '../../../src/lib/files.ts';
 import { writeAtomic } from './entries.ts';
 
 /** Where the memo of the last import is kept (not committed). */
@@ -58,22 +57,17 @@ export class ImportMemo {
 }
 
 /** A hash of the code that decides what a file reads as: the import's and the site's libraries, and the lockfile. */
-function codeVersion(): string {
+function hashCode(): string {
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   const hash = createHash('sha256').update(process.versions.v8);
   for (const dir of ['scripts/lib', 'src/lib']) {
-    for (const file of listFilesSync(root + dir, /\.ts$/)) hash.update(file).update(readFileText(file));
+    for (const file of listFilesSync(root + dir, /\.ts$/)) hash.update(file).update(readTextIfAny(file) ?? '');
   }
-  return hash.update(readFileText(`${root}package-lock.json`)).digest('hex');
+  return hash.update(readTextIfAny(`${root}package-lock.json`) ?? '').digest('hex');
 }
-
-const readFileText = (file: string) => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-};
+let version: string | undefined;
+/** The code's hash, made once per run (a memo is loaded and saved by the same run). */
+const codeVersion = () => (version ??= hashCode());
 
 /** The memo the last clean import left, or an empty one (none yet, another version of the code, unreadable). */
 export async function loadImportMemo(file = importMemoFile): Promise<ImportMemo> {
