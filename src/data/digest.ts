@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildDigest, type Digest } from '../lib/digest.ts';
-import { relatedPapers } from '../lib/related.ts';
+import { handedOver } from './handoff.ts';
+import { relatedKey, relatedPapers, type RelatedInput, type RelatedLists } from '../lib/related.ts';
 
 let digest: Promise<Digest> | undefined;
 let related: Promise<Map<string, string[]>> | undefined;
@@ -19,9 +20,15 @@ export function loadDigest(): Promise<Digest> {
   return digest;
 }
 
+/** The lists the build computed beside Astro (`build-work.ts`), when they are of these papers. */
+async function relatedFromBuild(papers: RelatedInput[]): Promise<Map<string, string[]> | undefined> {
+  const lists = await handedOver<Promise<RelatedLists>>('related')?.catch(() => undefined);
+  return lists?.key === relatedKey(papers) ? new Map(lists.related) : undefined;
+}
+
 /** The five most similar papers of each paper, by slug; computed once per build. */
 export function loadRelated(): Promise<Map<string, string[]>> {
-  related ??= loadDigest().then((d) => relatedPapers(d.papers, 5));
+  related ??= loadDigest().then(async (d) => (await relatedFromBuild(d.papers)) ?? relatedPapers(d.papers));
   return related;
 }
 

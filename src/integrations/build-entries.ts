@@ -4,13 +4,8 @@ import type { Settings } from '../settings.ts';
 
 let read: { papers: PaperOnDisk[]; topics: Topic[] } | undefined;
 
-/** The entries as a build sees them: read once per `astro build`, shared by the steps that start with it. */
+/** The entries as a build sees them: read once per thread that works from them, shared by its tasks. */
 export function buildEntries(settings: Settings): { papers: PaperOnDisk[]; topics: Topic[] } {
   read ??= readEntries(settings.papersDir, settings.topicsFile);
   return read;
-}
-
-/** Lets the next build in this process read the entries afresh. */
-export function forgetBuildEntries(): void {
-  read = undefined;
 }

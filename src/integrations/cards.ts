@@ -7,8 +7,8 @@ import { inBatches } from '../lib/files.ts';
 import { cachedCardFile, type Card } from '../lib/og-card.ts';
 import { dayCard, paperCard, topicCard } from '../lib/site-cards.ts';
 import type { Settings } from '../settings.ts';
-import { inBackground } from './background.ts';
-import { buildEntries, forgetBuildEntries } from './build-entries.ts';
+import { buildEntries } from './build-entries.ts';
+import { buildWork, forgetBuildWork } from './build-work.ts';
 
 /** Cards are kept across builds by content hash, so an unchanged page costs no drawing. */
 const cacheDir = '.cache/og';
@@ -73,19 +73,18 @@ export async function placeCards(dir: string, files: [string, string][]): Promis
 
 /**
  * Social cards (Open Graph PNGs) for every paper, day and topic: drawn while Astro renders the pages
- * (sharp draws on its own threads), placed in the build when the pages are done.
+ * (on a worker thread; sharp draws on its own threads), placed in the build when the pages are done.
  */
 export function cardsIntegration(settings: Settings): AstroIntegration {
   let drawing: Promise<[string, string][]> | undefined;
   return {
     name: 'paperboy:cards',
     hooks: {
-      'astro:build:start': () => {
-        if (!settings.cards) return;
-        drawing = inBackground(drawCards(settings));
+      'astro:config:setup': ({ command }) => {
+        if (command === 'build') drawing = buildWork(settings).cards;
       },
       'astro:build:done': async ({ dir, logger }) => {
-        forgetBuildEntries();
+        forgetBuildWork();
         if (!drawing) return;
         const files = await drawing;
         await placeCards(fileURLToPath(dir), files);

@@ -27,13 +27,22 @@ const pagefindVersion = readPagefindVersion();
 /** Bumped when what we do to Pagefind's files changes (`writeShard` keeps a later shard's data only). */
 const layout = 1;
 
+/** Pagefind's options for a shard. */
+const shardOptions = (language: string): pagefind.PagefindServiceConfig => ({ forceLanguage: language });
+
 /**
- * What decides a shard's files, hashed: Pagefind's version, its options, the shard's place (first or
- * later) and its pages; undefined when Pagefind's version is unknown.
+ * What every shard's files depend on besides its pages: Pagefind's version, its options and how we
+ * lay its files out; undefined when Pagefind's version is unknown (then nothing is reused).
  */
-function shardKey(options: pagefind.PagefindServiceConfig, first: boolean, pages: SearchPage[]): string | undefined {
+export function indexSetup(language: string): string | undefined {
   if (pagefindVersion === undefined) return undefined;
-  const hash = createHash('sha256').update(JSON.stringify({ layout, pagefindVersion, options, first }));
+  return JSON.stringify({ layout, pagefindVersion, options: shardOptions(language) });
+}
+
+/** What decides a shard's files, hashed: the setup, the shard's place (first or later) and its pages. */
+function shardKey(setup: string | undefined, first: boolean, pages: SearchPage[]): string | undefined {
+  if (setup === undefined) return undefined;
+  const hash = createHash('sha256').update(JSON.stringify({ setup, first }));
   for (const page of pages) hash.update(`\0${page.url}\0${page.content}`);
   return hash.digest('hex');
 }
@@ -41,23 +50,27 @@ function shardKey(options: pagefind.PagefindServiceConfig, first: boolean, pages
 /** Where a shard's files go: a fresh index to write or read, or the key of one an earlier build made. */
 export interface ShardSink {
   /** Puts the files of an earlier shard with this key in place; false when there is none. */
-  reuse?: (key: string, path: string) => Promise<boolean>;
+  reuse?: (key: string, path: string, pages: SearchPage[]) => Promise<boolean>;
   /** Takes a freshly indexed shard (to write it or read its files), with its key when it has one. */
-  use: (index: pagefind.PagefindIndex, path: string, key: string | undefined) => Promise<void>;
+  use: (index: pagefind.PagefindIndex, path: string, key: string | undefined, pages: SearchPage[]) => Promise<void>;
+  /** Told once Pagefind has a shard's pages to work on, and so needs nothing from this thread for a while. */
+  indexing?: () => void;
 }
 
 /** Indexes pages in a fresh Pagefind process, hands the index to `use`, then ends the process. */
 async function indexPages(
   options: pagefind.PagefindServiceConfig,
   pages: SearchPage[],
+  indexing: (() => void) | undefined,
   use: (index: pagefind.PagefindIndex) => Promise<void>,
 ): Promise<void> {
   try {
     const created = await pagefind.createIndex(options);
     check('createIndex', created.errors);
     const index = created.index!;
-    const added = await Promise.all(pages.map((page) => index.addHTMLFile(page)));
-    check('indexing', [...new Set(added.flatMap((a) => a.errors))]);
+    const adding = Promise.all(pages.map((page) => index.addHTMLFile(page)));
+    indexing?.();
+    check('indexing', [...new Set((await adding).flatMap((a) => a.errors))]);
     await use(index);
   } finally {
     // Pagefind frees an index's memory only when its process ends.
@@ -81,14 +94,14 @@ export async function indexShards(
   const shown = entries.papers.filter(({ paper }) => !paper.hidden).sort((a, b) => compareNewest(a.paper, b.paper));
   const shards = cutShards(shown, ({ paper }) => paper.date, shardPapers);
   const manifest: SearchManifest = { shards: [] };
+  const setup = indexSetup(language);
   let reused = 0;
   for (const [i, shard] of shards.entries()) {
     const path = shardPath(i);
     const pages = shard.map(({ paper, body }) => searchPage(paper, body, (id) => names.get(id), language));
-    const options = { forceLanguage: language };
-    const key = shardKey(options, i === 0, pages);
-    if (key && (await sink.reuse?.(key, path))) reused++;
-    else await indexPages(options, pages, (index) => sink.use(index, path, key));
+    const key = shardKey(setup, i === 0, pages);
+    if (key && (await sink.reuse?.(key, path, pages))) reused++;
+    else await indexPages(shardOptions(language), pages, sink.indexing, (index) => sink.use(index, path, key, pages));
     manifest.shards.push({ path, upvotes: upvoteRuns(shard.map(({ paper }) => upvotesForSort(paper))) });
   }
   return { manifest, pages: shown.length, reused };

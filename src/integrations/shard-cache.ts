@@ -1,6 +1,7 @@
-import { copyFile, link, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { inBatches, listFilesSync } from '../lib/files.ts';
+import { inBatches, listFilesSync, readTextIfAny } from '../lib/files.ts';
+import { fragmentFiles } from './pagefind-files.ts';
 
 /**
  * The search-index shards of the last build, one folder each, named by the hash of what decides
@@ -33,6 +34,54 @@ export async function reuseShard(key: string, target: string, cacheDir = shardCa
   return true;
 }
 
+/**
+ * Puts the page fragments of the kept shard `key` into `target`, for Pagefind to write a shard
+ * over (it leaves a file of that name alone, so these links are never written through); the
+ * fragments put there, none when no such shard is kept.
+ */
+export async function seedShard(key: string, target: string, cacheDir = shardCacheDir): Promise<Set<string>> {
+  const kept = join(cacheDir, key);
+  const files = await fragmentFiles(kept);
+  await linkFiles(
+    kept,
+    target,
+    files.map((file) => join(kept, file)),
+  );
+  return new Set(files);
+}
+
+/** One shard of the last build: the kept shard's key and a digest of each of its pages. */
+export interface RecordedShard {
+  key: string;
+  pages: string[];
+}
+
+/** Which kept shard held each shard's folder in the last build, and what Pagefind and options made them. */
+export interface ShardRecord {
+  setup: string;
+  shards: Record<string, RecordedShard>;
+}
+
+/** The record of the last build's shards, kept beside them. */
+const recordFile = 'last-build.json';
+
+/** The last build's shards, when they were made with this `setup`; an empty record otherwise. */
+export function lastShards(setup: string, cacheDir = shardCacheDir): ShardRecord['shards'] {
+  try {
+    const record = JSON.parse(readTextIfAny(join(cacheDir, recordFile)) ?? '{}') as Partial<ShardRecord>;
+    return record.setup === setup && record.shards ? record.shards : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Records this build's shards, for the next build to write its changed shards over. */
+export async function recordShards(record: ShardRecord, cacheDir = shardCacheDir): Promise<void> {
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(join(cacheDir, `${recordFile}.partial`), JSON.stringify(record));
+  await rename(join(cacheDir, `${recordFile}.partial`), join(cacheDir, recordFile));
+}
+
 /** Keeps the shard written to `folder` as `key`. */
 export async function keepShard(key: string, folder: string, cacheDir = shardCacheDir): Promise<void> {
   // Written aside and renamed, so a build stopped halfway never leaves a partial shard to reuse.
@@ -53,5 +102,5 @@ async function discard(path: string): Promise<void> {
 /** Drops every kept shard but those this build used. */
 export async function pruneShards(used: Set<string>, cacheDir = shardCacheDir): Promise<void> {
   const entries = await readdir(cacheDir).catch(() => [] as string[]);
-  for (const name of entries) if (!used.has(name)) await discard(join(cacheDir, name));
+  for (const name of entries) if (!used.has(name) && name !== recordFile) await discard(join(cacheDir, name));
 }

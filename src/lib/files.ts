@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 
 /** Every file under `dir` whose name matches `pattern`, walked depth-first in name order; hidden entries skipped. */
@@ -27,6 +27,18 @@ export function listFilesSync(dir: string, pattern: RegExp): string[] {
 export function readTextIfAny(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A file's size and times, or undefined when it cannot be stat'ed; synchronous, as 10k small
+ * stats take a tenth of the time they take through the thread pool.
+ */
+export function statIfAny(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { splitMath } from './math.ts';
 import type { Paper } from './paper-schema.ts';
 
@@ -181,6 +182,19 @@ function topScored(items: number[], score: (item: number) => number, size: numbe
     items = items.filter((item) => score(item) >= threshold);
   }
   return items.sort((a, b) => score(b) - score(a) || (name(a) < name(b) ? -1 : 1)).slice(0, size);
+}
+
+/** Related lists made away from the pages (on the build's worker), with the key of the papers they are of. */
+export interface RelatedLists {
+  key: string;
+  related: [string, string[]][];
+}
+
+/** What `relatedPapers(papers, k)` depends on, hashed: tells whether lists made elsewhere are these papers'. */
+export function relatedKey(papers: RelatedInput[], k = 5): string {
+  const hash = createHash('sha256').update(String(k));
+  for (const p of papers) hash.update(`\0${p.slug}\0${p.date}\0${p.title}\0${p.abstract ?? ''}`);
+  return hash.digest('hex');
 }
 
 /** For every paper, the slugs of the `k` most similar others, best first (ties by slug). */

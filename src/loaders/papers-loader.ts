@@ -20,6 +20,14 @@ export function filesWithNotes(dir: string): string[] {
     .map((path) => relative(dir, path).split('\\').join('/'));
 }
 
+/** Records the slugs an entry file answers to; a slug another file has already is an error naming both. */
+function claim(seen: Map<string, string>, slugs: string[], filePath: string): void {
+  for (const slug of slugs) {
+    if (seen.has(slug)) throw new Error(`${filePath}: slug "${slug}" is also used by ${seen.get(slug)}`);
+    seen.set(slug, filePath);
+  }
+}
+
 /**
  * Papers as data. Frontmatter is read with gray-matter, and the body is not compiled here, so a
  * paper costs what its data costs; the few bodies with notes are compiled by the `notes` collection.
@@ -32,9 +40,19 @@ export function papersLoader(dir: string): Loader {
     load: async ({ store, parseData, generateDigest, watcher }) => {
       const sync = async () => {
         const seen = new Map<string, string>();
+        const ids = new Set<string>();
+        // An unchanged file is not parsed again: its id and aliases are the stored entry's.
+        const stored = new Map(store.entries().map(([id, entry]) => [entry.filePath, { id, entry }]));
         for (const path of listFilesSync(root, entryFile)) {
           const text = readFileSync(path, 'utf8');
           const filePath = relative(process.cwd(), path);
+          const digest = generateDigest(text);
+          const kept = stored.get(filePath);
+          if (kept?.entry.digest === digest) {
+            claim(seen, [kept.id, ...((kept.entry.data.aliases as string[] | undefined) ?? [])], filePath);
+            ids.add(kept.id);
+            continue;
+          }
           let data: Record<string, unknown>;
           try {
             data = parseEntry(text).data;
@@ -52,16 +70,13 @@ export function papersLoader(dir: string): Loader {
           const aliases = [
             ...new Set([...((data.aliases as string[] | undefined) ?? []), ...(born !== id ? [born] : [])]),
           ];
-          for (const slug of [id, ...aliases]) {
-            if (seen.has(slug)) throw new Error(`${filePath}: slug "${slug}" is also used by ${seen.get(slug)}`);
-            seen.set(slug, filePath);
-          }
+          claim(seen, [id, ...aliases], filePath);
           if (aliases.length) data.aliases = aliases;
-          const digest = generateDigest(text);
-          if (store.get(id)?.digest === digest) continue;
+          ids.add(id);
           store.set({ id, data: await parseData({ id, data, filePath }), digest, filePath });
         }
-        for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+        // A slug no file has as its own any more (one renamed, now an alias that redirects) goes.
+        for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
       };
       await sync();
       watcher?.add(root);

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   arxivId,
   bibtex,
+  bibtexDigest,
+  bibtexEntry,
   citationKey,
   cslName,
   doi,
@@ -12,7 +14,7 @@ import {
   jsonLdScript,
   toCsl,
 } from '../../src/lib/citation.ts';
-import { paperSchema, type PaperInput } from '../../src/lib/paper-schema.ts';
+import { paperSchema, type Paper, type PaperInput } from '../../src/lib/paper-schema.ts';
 
 /** A valid paper: InstantSplat as the arXiv sources give it, with `fields` changed. */
 const paper = (fields: Partial<PaperInput> = {}) =>
@@ -181,6 +183,22 @@ describe('bibtex', () => {
       { firstName: 'Martin Luther', lastName: 'King', suffix: 'Jr.' },
     ]);
     expect(fields.url).toBe(urlOf(paper()));
+  });
+
+  it('takes entries made ahead as they are, giving a repeated key its letter', () => {
+    const list = [paper(), paper({ slug: 'other' }), paper({ title: 'Other' }), paper({ title: 'Déjà $x^2$' })];
+    const made = new Map(list.map((p) => [p.slug + p.title, [bibtexDigest(p, urlOf(p)), bibtexEntry(p, urlOf(p))]]));
+    const known = (p: Paper, url: string) => {
+      const [digest, text] = made.get(p.slug + p.title)!;
+      return digest === bibtexDigest(p, url) ? text : undefined;
+    };
+    const asked: string[] = [];
+    expect(bibtex(list, urlOf, (p, url) => (asked.push(p.slug), known(p, url)))).toBe(bibtex(list, urlOf));
+    expect(asked).toHaveLength(4);
+    // A paper changed since its entry was made is written afresh.
+    const changed = paper({ title: 'Other', authors: ['Someone Else'] });
+    expect(bibtexDigest(changed, urlOf(changed))).not.toBe(bibtexDigest(list[2], urlOf(list[2])));
+    expect(bibtex([changed], urlOf, known)).toContain('author = {Else, Someone}');
   });
 
   it('keeps math as TeX', () => {

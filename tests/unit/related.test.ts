@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/lib/entry-file.ts';
-import { relatedPapers, statisticsSize, terms, type RelatedInput } from '../../src/lib/related.ts';
+import { relatedKey, relatedPapers, statisticsSize, terms, type RelatedInput } from '../../src/lib/related.ts';
 
 const papersDir = fileURLToPath(new URL('../../content/papers', import.meta.url));
 const sample = readdirSync(papersDir, { recursive: true, encoding: 'utf8' })
@@ -182,3 +182,21 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+describe('relatedKey', () => {
+  const base = sample.slice(0, 5);
+  it.each([
+    ['a title', (p: RelatedInput[]) => p.map((x, i) => (i === 2 ? { ...x, title: `${x.title}!` } : x))],
+    ['an abstract', (p: RelatedInput[]) => p.map((x, i) => (i === 0 ? { ...x, abstract: undefined } : x))],
+    ['a date', (p: RelatedInput[]) => p.map((x, i) => (i === 4 ? { ...x, date: '1999-01-01' } : x))],
+    ['the order', (p: RelatedInput[]) => [...p].reverse()],
+    ['one paper fewer', (p: RelatedInput[]) => p.slice(1)],
+  ])('changes with %s, so lists made for other papers are not taken', (_, change) => {
+    expect(relatedKey(change(base))).not.toBe(relatedKey(base));
+  });
+
+  it('is the same for the same papers, and tells k apart', () => {
+    expect(relatedKey(base.map((p) => ({ ...p })))).toBe(relatedKey(base));
+    expect(relatedKey(base, 6)).not.toBe(relatedKey(base));
+  });
+});

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import { listFilesSync, readTextIfAny } from '../../../src/lib/files.ts';
+import { listFilesSync, readTextIfAny, statIfAny } from '../../../src/lib/files.ts';
 import { writeAtomic } from './entries.ts';
 
 /** Where the memo of the last import is kept (not committed). */
@@ -32,7 +32,7 @@ export class ImportMemo {
 
   /** What `path` was read as last time, if it has not changed since; `key` tells apart ways of reading it. */
   async recall<T>(path: string, key = ''): Promise<T | undefined> {
-    const info = await stat(path).catch(() => undefined);
+    const info = statIfAny(path);
     const last = this.#last.get(`${key}\0${path}`);
     if (!info || !last || last.size !== info.size || last.mtimeMs !== info.mtimeMs) return undefined;
     this.#next.set(`${key}\0${path}`, last);
@@ -41,7 +41,7 @@ export class ImportMemo {
 
   /** Notes what `path`, as it is on disk now, reads as. */
   async remember(path: string, value: unknown, key = ''): Promise<void> {
-    const info = await stat(path).catch(() => undefined);
+    const info = statIfAny(path);
     if (info) this.#next.set(`${key}\0${path}`, { size: info.size, mtimeMs: info.mtimeMs, value });
   }
 

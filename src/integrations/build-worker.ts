@@ -1,0 +1,69 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Settings } from '../settings.ts';
+import { buildDigest } from '../lib/digest.ts';
+import type { MadeEntries } from '../lib/citation.ts';
+import type { Paper } from '../lib/paper-schema.ts';
+import { relatedKey, relatedPapers, type RelatedLists } from '../lib/related.ts';
+import { absolute, paperUrl } from '../lib/urls.ts';
+import { madeEntries } from './bibtex-memo.ts';
+import { buildEntries } from './build-entries.ts';
+import { yieldToIndex } from './build-work.ts';
+import { drawCards } from './cards.ts';
+import { writeIndex } from './search-bundle.ts';
+
+/**
+ * Some of a build's work from the entries on disk, on a thread beside Astro's: the search index,
+ * the social cards, the related papers, the papers' BibTeX entries. Each task's result, or error,
+ * is posted back as it settles; the search task also says when Pagefind has the pages to work on.
+ */
+const { names, settings } = workerData as { names: BuildTask[]; settings: Settings };
+if (!names.includes('search')) yieldToIndex();
+
+let papers: Paper[] | undefined;
+/** The papers the site shows, in its order (`buildDigest`), as the pages have them. */
+function shown(): Paper[] {
+  const { papers: read, topics } = buildEntries(settings);
+  papers ??= buildDigest(
+    read.map((p) => p.paper),
+    topics,
+  ).papers;
+  return papers;
+}
+
+const tasks = {
+  search: () => writeIndex(settings, () => parentPort!.postMessage({ indexing: true })),
+  cards: () => drawCards(settings),
+  bibtex: (): MadeEntries => madeEntries(shown(), (paper) => absolute(paperUrl(paper.slug))),
+  related: (): RelatedLists => {
+    const list = shown();
+    return { key: relatedKey(list), related: [...relatedPapers(list)] };
+  },
+};
+
+export type BuildTask = keyof typeof tasks;
+export type BuildResult<T extends BuildTask> = Awaited<ReturnType<(typeof tasks)[T]>>;
+
+/** Posts a task's result or error to the build, which waits on it. */
+function post(name: BuildTask, outcome: { result: unknown } | { error: unknown }): void {
+  if ('result' in outcome) parentPort!.postMessage({ name, result: outcome.result });
+  else {
+    const error = outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error));
+    parentPort!.postMessage({ name, error: error.message, stack: error.stack });
+  }
+}
+
+// In the order asked: a task that computes (related papers) is posted as soon as it is done, not
+// after the next one; one that waits (cards on sharp's threads) goes on while the next computes.
+for (const name of names) {
+  try {
+    const run = tasks[name]();
+    if (run instanceof Promise)
+      run.then(
+        (result) => post(name, { result }),
+        (error) => post(name, { error }),
+      );
+    else post(name, { result: run });
+  } catch (error) {
+    post(name, { error });
+  }
+}

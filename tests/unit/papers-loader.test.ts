@@ -1,0 +1,93 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { papersLoader } from '../../src/loaders/papers-loader.ts';
+
+type Stored = { id: string; data: Record<string, unknown>; digest?: string; filePath?: string };
+
+/** The part of Astro's loader context the papers loader uses, over a plain map. */
+function context() {
+  const entries = new Map<string, Stored>();
+  const parsed: string[] = [];
+  const store = {
+    entries: () => [...entries],
+    get: (id: string) => entries.get(id),
+    set: (entry: Stored) => entries.set(entry.id, entry),
+    delete: (id: string) => entries.delete(id),
+    keys: () => [...entries.keys()],
+  };
+  return {
+    entries,
+    parsed,
+    context: {
+      store,
+      generateDigest: (text: string) => createHash('sha1').update(text).digest('hex'),
+      parseData: async ({ id, data }: { id: string; data: Record<string, unknown> }) => {
+        parsed.push(id);
+        return data;
+      },
+    },
+  };
+}
+
+let dir: string;
+const entry = (file: string, slug: string, title = slug) =>
+  writeFileSync(
+    join(dir, file),
+    `---\nid: "title:${slug}"\nslug: ${slug}\ntitle: ${title}\ndate: "2025-03-12"\ntopics: []\n---\n`,
+  );
+const load = async (ctx: ReturnType<typeof context>) =>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the loader reads only what `context` provides
+  papersLoader(dir).load(ctx.context as any);
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'paperboy-loader-'));
+  mkdirSync(dir, { recursive: true });
+  entry('a.mdx', 'a');
+  entry('b.mdx', 'b');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the papers loader', () => {
+  it('stores every entry, then reads again only the files that changed', async () => {
+    const ctx = context();
+    await load(ctx);
+    expect([...ctx.entries.keys()].sort()).toEqual(['a', 'b']);
+    ctx.parsed.length = 0;
+    entry('b.mdx', 'b', 'A new title');
+    await load(ctx);
+    expect(ctx.parsed).toEqual(['b']);
+    expect(ctx.entries.get('b')!.data.title).toBe('A new title');
+  });
+
+  it('moves a paper whose slug the curator renamed, the old slug kept as an alias only', async () => {
+    const ctx = context();
+    await load(ctx);
+    entry('b.mdx', 'b-renamed');
+    await load(ctx);
+    expect([...ctx.entries.keys()].sort()).toEqual(['a', 'b-renamed']);
+    expect(ctx.entries.get('b-renamed')!.data.aliases).toEqual(['b']);
+  });
+
+  it('keeps both papers when two files swap their slugs', async () => {
+    const ctx = context();
+    entry('p1.mdx', 'x', 'First');
+    entry('p2.mdx', 'y', 'Second');
+    await load(ctx);
+    entry('p1.mdx', 'y', 'First');
+    entry('p2.mdx', 'x', 'Second');
+    await load(ctx);
+    expect([...ctx.entries.keys()].sort()).toEqual(['a', 'b', 'x', 'y']);
+    expect(ctx.entries.get('y')!.data.title).toBe('First');
+    expect(ctx.entries.get('x')!.data.title).toBe('Second');
+  });
+
+  it('still names both files when an edit gives one the slug of an unchanged other', async () => {
+    const ctx = context();
+    await load(ctx);
+    entry('c.mdx', 'a');
+    await expect(load(ctx)).rejects.toThrow(/slug "a" is also used by/);
+  });
+});
