@@ -6,6 +6,7 @@ import 'sharp';
 import type { Settings } from '../settings.ts';
 import { handOver } from '../data/handoff.ts';
 import { inBackground } from './background.ts';
+import { hasKeptShards } from './shard-cache.ts';
 import type { BuildResult, BuildTask } from './build-worker.ts';
 
 type Work = { [T in BuildTask]?: Promise<BuildResult<T>> };
@@ -18,11 +19,11 @@ type Message = { name: BuildTask; result: never; error?: string; stack?: string 
 
 /**
  * Lowers the calling thread's priority below the index's (its worker and Pagefind's process keep
- * theirs): when a day is added, the index is what the build waits for last (10k papers: pages done
- * ~9 s before it), so the rest of the build yields the CPU to it; measured, a day's build at 12k
- * papers took 25 s instead of 29–31 s, a full one as long as before (Astro's pages are its end).
+ * theirs). In a build that updates a kept index (a day added), Pagefind is what the build waits
+ * for last (12k papers: pages done ~9 s before it), so the rest yields the CPU to it: measured, 25 s
+ * instead of 29–31 s. A build from nothing waits on its pages instead, so it does not yield.
  */
-export function yieldToIndex(): void {
+function yieldToIndex(): void {
   try {
     setPriority(10);
   } catch {
@@ -73,7 +74,8 @@ export function buildWork(settings: Settings): Work {
     second = true;
   };
   startWorker(['search'], settings, settle, startSecond);
-  yieldToIndex();
+  // The second worker, started later, takes this thread's priority.
+  if (hasKeptShards()) yieldToIndex();
   // Should the index fail before Pagefind has its pages, the other tasks start all the same.
   void work.search!.catch(() => undefined).finally(startSecond);
   handOver('related', work.related);

@@ -7,7 +7,6 @@ import { relatedKey, relatedPapers, type RelatedLists } from '../lib/related.ts'
 import { absolute, paperUrl } from '../lib/urls.ts';
 import { madeEntries } from './bibtex-memo.ts';
 import { buildEntries } from './build-entries.ts';
-import { yieldToIndex } from './build-work.ts';
 import { drawCards } from './cards.ts';
 import { writeIndex } from './search-bundle.ts';
 
@@ -17,7 +16,6 @@ import { writeIndex } from './search-bundle.ts';
  * is posted back as it settles; the search task also says when Pagefind has the pages to work on.
  */
 const { names, settings } = workerData as { names: BuildTask[]; settings: Settings };
-if (!names.includes('search')) yieldToIndex();
 
 let papers: Paper[] | undefined;
 /** The papers the site shows, in its order (`buildDigest`), as the pages have them. */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { inBatches, listFilesSync, readTextIfAny } from '../lib/files.ts';
@@ -74,6 +75,9 @@ export function lastShards(setup: string, cacheDir = shardCacheDir): ShardRecord
     return {};
   }
 }
+
+/** Whether a build kept its search index here: the next build is then an update, not one from nothing. */
+export const hasKeptShards = (cacheDir = shardCacheDir): boolean => existsSync(join(cacheDir, recordFile));
 
 /** Records this build's shards, for the next build to write its changed shards over. */
 export async function recordShards(record: ShardRecord, cacheDir = shardCacheDir): Promise<void> {
