@@ -1,5 +1,5 @@
 import { bibtex, bibtexDigest, type MadeEntries } from '../lib/citation.ts';
-import { handedOver } from './handoff.ts';
+import { takeOver } from './handoff.ts';
 import type { Paper } from '../lib/paper-schema.ts';
 import { absolute, paperUrl } from '../lib/urls.ts';
 
@@ -8,9 +8,7 @@ const digests = new WeakMap<Paper, string>();
 
 /** The entries made beside Astro, if any. */
 function madeEntries(): Promise<Map<string, [string, string]>> {
-  made ??= Promise.resolve(handedOver<Promise<MadeEntries>>('bibtex'))
-    .catch(() => undefined)
-    .then((entries) => new Map(entries ?? []));
+  made ??= takeOver<MadeEntries>('bibtex', 'BibTeX entries').then((entries) => new Map(entries ?? []));
   return made;
 }
 

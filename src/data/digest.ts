@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildDigest, type Digest } from '../lib/digest.ts';
-import { handedOver } from './handoff.ts';
+import { takeOver } from './handoff.ts';
 import { relatedKey, relatedPapers, type RelatedInput, type RelatedLists } from '../lib/related.ts';
 
 let digest: Promise<Digest> | undefined;
@@ -22,7 +22,7 @@ export function loadDigest(): Promise<Digest> {
 
 /** The lists the build computed beside Astro (`build-work.ts`), when they are of these papers. */
 async function relatedFromBuild(papers: RelatedInput[]): Promise<Map<string, string[]> | undefined> {
-  const lists = await handedOver<Promise<RelatedLists>>('related')?.catch(() => undefined);
+  const lists = await takeOver<RelatedLists>('related', 'related papers');
   return lists?.key === relatedKey(papers) ? new Map(lists.related) : undefined;
 }
 

@@ -14,3 +14,14 @@ export function handOver(name: string, value: unknown): void {
 export function handedOver<T>(name: string): T | undefined {
   return (globalThis as Record<symbol, unknown>)[slot(name)] as T | undefined;
 }
+
+/**
+ * What was handed over under `name`, awaited; undefined when nothing was, or (said once on the
+ * console, as the pages then make `what` themselves, slower) when the build's worker failed.
+ */
+export async function takeOver<T>(name: string, what: string): Promise<T | undefined> {
+  return handedOver<Promise<T>>(name)?.catch((error: Error) => {
+    console.warn(`[paperboy] ${what} are made on the pages: the build's worker failed (${error.message})`);
+    return undefined;
+  });
+}

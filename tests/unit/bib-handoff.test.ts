@@ -38,4 +38,11 @@ describe('BibTeX entries handed over by the build', () => {
     expect(await bibtexOf(handed())).toBe(bibtex(papers, urlOf));
     expect(bibtex(papers, urlOf)).toContain(bibtexEntry(papers[1], urlOf(papers[1])).split('\n')[1]);
   });
+
+  it('say that a failed worker left them to the pages', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await bibtexOf(Promise.reject(new Error('worker stopped')));
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/BibTeX entries are made on the pages.*worker stopped/));
+    warn.mockRestore();
+  });
 });
