@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bibtexDigest, bibtexEntry, type MadeEntries } from '../lib/citation.ts';
-import { listFilesSync, readTextIfAny } from '../lib/files.ts';
+import { codeHash, readTextIfAny, writeFileAtomic } from '../lib/files.ts';
 import type { Paper } from '../lib/paper-schema.ts';
 
 /**
@@ -14,17 +11,14 @@ import type { Paper } from '../lib/paper-schema.ts';
  */
 export const bibtexMemoFile = '.cache/bibtex.json';
 
-/** A hash of the code that writes an entry: the site's libraries and the locked packages. */
-function codeVersion(): string {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const hash = createHash('sha256');
-  for (const file of listFilesSync(`${root}src/lib`, /\.ts$/)) hash.update(file).update(readTextIfAny(file) ?? '');
-  return hash.update(readTextIfAny(`${root}package-lock.json`) ?? '').digest('hex');
-}
-
 /** Each paper's entry at its URL, from the memo where the paper and the code are unchanged; the memo is then rewritten. */
-export function madeEntries(papers: Paper[], urlOf: (paper: Paper) => string, file = bibtexMemoFile): MadeEntries {
-  const version = codeVersion();
+export async function madeEntries(
+  papers: Paper[],
+  urlOf: (paper: Paper) => string,
+  file = bibtexMemoFile,
+): Promise<MadeEntries> {
+  // The site's libraries and the locked packages write an entry.
+  const version = codeHash(fileURLToPath(new URL('../../', import.meta.url)), ['src/lib'], ['package-lock.json']);
   let last = new Map<string, string>();
   try {
     const saved = JSON.parse(readTextIfAny(file) ?? '{}') as { version?: string; entries?: [string, string][] };
@@ -40,8 +34,6 @@ export function madeEntries(papers: Paper[], urlOf: (paper: Paper) => string, fi
     next.set(digest, text);
     return [paper.slug, [digest, text]];
   });
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.partial`, JSON.stringify({ version, entries: [...next] }));
-  renameSync(`${file}.partial`, file);
+  await writeFileAtomic(file, JSON.stringify({ version, entries: [...next] }));
   return made;
 }

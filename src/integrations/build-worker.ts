@@ -31,7 +31,7 @@ function shown(): Paper[] {
 const tasks = {
   search: () => writeIndex(settings, () => parentPort!.postMessage({ indexing: true })),
   cards: () => drawCards(settings),
-  bibtex: (): MadeEntries => madeEntries(shown(), (paper) => absolute(paperUrl(paper.slug))),
+  bibtex: (): Promise<MadeEntries> => madeEntries(shown(), (paper) => absolute(paperUrl(paper.slug))),
   related: (): RelatedLists => {
     const list = shown();
     return { key: relatedKey(list), related: [...relatedPapers(list)] };

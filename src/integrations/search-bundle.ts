@@ -64,9 +64,6 @@ export async function writeIndex(
   const setup = indexSetup(settings.lang);
   const last = setup === undefined ? {} : lastShards(setup);
   const shards: ShardRecord['shards'] = {};
-  const used = (path: string, key: string, pages: SearchPage[]) => {
-    shards[path] = { key, pages: pages.map(pageDigest) };
-  };
   const { manifest, pages, reused } = await indexShards(
     buildEntries(settings),
     settings.lang,
@@ -75,15 +72,16 @@ export async function writeIndex(
       indexing,
       reuse: async (key, path, pages) => {
         if (!(await reuseShard(key, join(staging, path)))) return false;
-        used(path, key, pages);
+        shards[path] = { key, pages: pages.map(pageDigest) };
         return true;
       },
       use: async (index, path, key, pages) => {
-        await writeShard(index, path, pages.map(pageDigest), last[path]);
+        const digests = pages.map(pageDigest);
+        await writeShard(index, path, digests, last[path]);
         if (!key) return;
         // The first shard, in the staging folder's root, comes first: no later shard's folder is in it yet.
         await keepShard(key, join(staging, path));
-        used(path, key, pages);
+        shards[path] = { key, pages: digests };
       },
     },
   );

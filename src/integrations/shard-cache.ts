@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { inBatches, listFilesSync, readTextIfAny } from '../lib/files.ts';
+import { inBatches, listFilesSync, readTextIfAny, writeFileAtomic } from '../lib/files.ts';
 import { fragmentFiles } from './pagefind-files.ts';
 
 /**
@@ -81,9 +81,7 @@ export const hasKeptShards = (cacheDir = shardCacheDir): boolean => existsSync(j
 
 /** Records this build's shards, for the next build to write its changed shards over. */
 export async function recordShards(record: ShardRecord, cacheDir = shardCacheDir): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
-  await writeFile(join(cacheDir, `${recordFile}.partial`), JSON.stringify(record));
-  await rename(join(cacheDir, `${recordFile}.partial`), join(cacheDir, recordFile));
+  await writeFileAtomic(join(cacheDir, recordFile), JSON.stringify(record));
 }
 
 /** Keeps the shard written to `folder` as `key`. */

@@ -1,5 +1,7 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
 /** Every file under `dir` whose name matches `pattern`, walked depth-first in name order; hidden entries skipped. */
 export function listFilesSync(dir: string, pattern: RegExp): string[] {
@@ -52,4 +54,35 @@ export async function inBatches<T, R>(items: T[], work: (item: T) => Promise<R>,
   const out: R[] = [];
   for (let i = 0; i < items.length; i += batch) out.push(...(await Promise.all(items.slice(i, i + batch).map(work))));
   return out;
+}
+
+/**
+ * Writes a file whole or not at all: a temporary file beside it, renamed into place. The temporary
+ * name starts with a dot, so an import reading the folder meanwhile (or after a crash) passes it over.
+ *
+ * @example await writeFileAtomic('content/sources/2025-03-12-hf.json', body);
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, data, { flag: 'wx' });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * A hash of the `.ts` files under `dirs` and of `files` (both from `root`): the version of the code
+ * a cache was made by, so that a change to it makes the cache be made again.
+ */
+export function codeHash(root: string, dirs: string[], files: string[] = []): string {
+  const hash = createHash('sha256');
+  for (const dir of dirs) {
+    for (const file of listFilesSync(join(root, dir), /\.ts$/)) hash.update(file).update(readTextIfAny(file) ?? '');
+  }
+  for (const file of files) hash.update(readTextIfAny(join(root, file)) ?? '');
+  return hash.digest('hex');
 }

@@ -3,9 +3,10 @@
  * (Pango for text, bundled fonts only) and cached on disk by a hash of everything they show.
  */
 import { createHash } from 'node:crypto';
-import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
+import { writeFileAtomic } from './files.ts';
 import { fontIdentity } from './og-fonts.ts';
 import { cleanCardText, fitText, isRtl, type FitBox, type TextImage } from './og-text.ts';
 
@@ -169,14 +170,6 @@ export async function cachedCardFile(card: Card, cacheDir: string, options: Card
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const png = await renderCard(card, options);
-  await mkdir(cacheDir, { recursive: true });
-  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    await writeFile(tmp, png);
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(path, png);
   return path;
 }

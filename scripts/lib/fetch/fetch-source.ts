@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fetchArxiv, arxivSourceName, type ArxivRequest } from './arxiv.ts';
 import { fetchHfDaily, hfSourceName } from './hf.ts';
 import type { HttpOptions } from './http.ts';
-import { writeFileAtomic } from './write-atomic.ts';
+import { writeFileAtomic } from '../../../src/lib/files.ts';
 
 /** One source to fetch and where to put it. */
 export type SourceRequest = ({ source: 'hf' } | ({ source: 'arxiv' } & ArxivRequest)) & {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile, rm } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { parseEntry, serializeEntry } from '../../../src/lib/entry-file.ts';
+import { writeFileAtomic } from '../../../src/lib/files.ts';
 import { paperSchema, type PaperInput } from '../../../src/lib/paper-schema.ts';
 import { listSourceFiles } from './read-sources.ts';
 import { identityKeys, normalizeArxivId, normalizeDoi } from './identity.ts';
@@ -122,22 +122,9 @@ export function entryPath(dir: string, data: { date: string; slug: string }): st
   return join(dir, data.date.slice(0, 4), data.date.slice(5, 7), `${data.slug}.mdx`);
 }
 
-/** Writes a file whole or not at all: a temporary file renamed into place. */
-export async function writeAtomic(path: string, text: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(tmp, text);
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
-}
-
 /** Writes an entry's text. */
 export async function writeEntry(entry: Entry): Promise<void> {
-  await writeAtomic(entry.path, serializeEntry(entry.data, entry.body));
+  await writeFileAtomic(entry.path, serializeEntry(entry.data, entry.body));
 }
 
 /** A path relative to the working folder, for messages. */

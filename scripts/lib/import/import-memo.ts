@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import { listFilesSync, readTextIfAny, statIfAny } from '../../../src/lib/files.ts';
-import { writeAtomic } from './entries.ts';
+import { codeHash, statIfAny, writeFileAtomic } from '../../../src/lib/files.ts';
 
 /** Where the memo of the last import is kept (not committed). */
 export const importMemoFile = '.cache/import-memo';
@@ -57,14 +55,9 @@ export class ImportMemo {
 }
 
 /** A hash of the code that decides what a file reads as: the import's and the site's libraries, and the lockfile. */
-function hashCode(): string {
-  const root = fileURLToPath(new URL('../../../', import.meta.url));
-  const hash = createHash('sha256').update(process.versions.v8);
-  for (const dir of ['scripts/lib', 'src/lib']) {
-    for (const file of listFilesSync(root + dir, /\.ts$/)) hash.update(file).update(readTextIfAny(file) ?? '');
-  }
-  return hash.update(readTextIfAny(`${root}package-lock.json`) ?? '').digest('hex');
-}
+const hashCode = () =>
+  codeHash(fileURLToPath(new URL('../../../', import.meta.url)), ['scripts/lib', 'src/lib'], ['package-lock.json']) +
+  process.versions.v8;
 let version: string | undefined;
 /** The code's hash, made once per run (a memo is loaded and saved by the same run). */
 const codeVersion = () => (version ??= hashCode());
@@ -82,5 +75,5 @@ export async function loadImportMemo(file = importMemoFile): Promise<ImportMemo>
 
 /** Saves the memo for the next import. */
 export async function saveImportMemo(memo: ImportMemo, file = importMemoFile): Promise<void> {
-  await writeAtomic(file, serialize({ version: codeVersion(), entries: memo.entries }));
+  await writeFileAtomic(file, serialize({ version: codeVersion(), entries: memo.entries }));
 }
