@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   const paths = args.positionals.length ? args.positionals : [settings.sourcesDir];
   const options = { date, strict: args.values.strict };
   // Nothing read by the import changed since its last clean run: it would write nothing.
-  const fingerprint = await importFingerprint(paths, settings.papersDir, settings.topicsFile, options);
+  const fingerprint = importFingerprint(paths, settings.papersDir, settings.topicsFile, options);
   if (!args.values.force && !args.values['dry-run'] && fingerprint === (await lastFingerprint())) {
     console.log('nothing changed since the last import (use --force to import again)');
     return 0;
@@ -63,7 +63,7 @@ async function main(): Promise<number> {
   console.log(formatSummary(summary, args.values['dry-run']));
   if (summary.problems.length) return 1;
   if (summary.written) {
-    await rememberFingerprint(await importFingerprint(paths, settings.papersDir, settings.topicsFile, options));
+    await rememberFingerprint(importFingerprint(paths, settings.papersDir, settings.topicsFile, options));
     await saveImportMemo(memo);
   }
   return 0;

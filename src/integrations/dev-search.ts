@@ -11,7 +11,7 @@ type Files = Map<string, Uint8Array>;
 async function buildDevIndex(settings: Settings): Promise<Files> {
   const bundle: Files = new Map();
   const entries = readEntries(settings.papersDir, settings.topicsFile);
-  const { manifest } = await indexShards(entries, settings.lang, settings.searchShardPapers, {
+  const { manifest } = await indexShards(entries, settings, {
     use: async (index, path) => {
       for (const file of (await index.getFiles()).files) {
         const name = file.path.replace(/\\/g, '/');

@@ -64,27 +64,22 @@ export async function writeIndex(
   const setup = indexSetup(settings.lang);
   const last = setup === undefined ? {} : lastShards(setup);
   const shards: ShardRecord['shards'] = {};
-  const { manifest, pages, reused } = await indexShards(
-    buildEntries(settings),
-    settings.lang,
-    settings.searchShardPapers,
-    {
-      indexing,
-      reuse: async (key, path, pages) => {
-        if (!(await reuseShard(key, join(staging, path)))) return false;
-        shards[path] = { key, pages: pages.map(pageDigest) };
-        return true;
-      },
-      use: async (index, path, key, pages) => {
-        const digests = pages.map(pageDigest);
-        await writeShard(index, path, digests, last[path]);
-        if (!key) return;
-        // The first shard, in the staging folder's root, comes first: no later shard's folder is in it yet.
-        await keepShard(key, join(staging, path));
-        shards[path] = { key, pages: digests };
-      },
+  const { manifest, pages, reused } = await indexShards(buildEntries(settings), settings, {
+    indexing,
+    reuse: async (key, path, pages) => {
+      if (!(await reuseShard(key, join(staging, path)))) return false;
+      shards[path] = { key, pages: pages.map(pageDigest) };
+      return true;
     },
-  );
+    use: async (index, path, key, pages) => {
+      const digests = pages.map(pageDigest);
+      await writeShard(index, path, digests, last[path]);
+      if (!key) return;
+      // The first shard, in the staging folder's root, comes first: no later shard's folder is in it yet.
+      await keepShard(key, join(staging, path));
+      shards[path] = { key, pages: digests };
+    },
+  });
   await pruneShards(new Set(Object.values(shards).map((shard) => shard.key)));
   if (setup !== undefined) await recordShards({ setup, shards });
   await writeFile(join(staging, manifestFile), JSON.stringify(manifest));

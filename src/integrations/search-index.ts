@@ -8,6 +8,7 @@ import { upvotesForSort } from '../lib/search-fields.ts';
 import { searchPage, type SearchPage } from '../lib/search-record.ts';
 import { cutShards, shardPath, upvoteRuns, type SearchManifest } from '../lib/search-shards.ts';
 import type { Topic } from '../lib/topics.ts';
+import type { Settings } from '../settings.ts';
 
 /** Turns Pagefind's error list into one thrown error. */
 export function check(step: string, errors: string[]): void {
@@ -82,20 +83,21 @@ async function indexPages(
 }
 
 /**
- * Indexes every paper page the site has, newest first, in shards of about `shardPapers` papers:
+ * Indexes every paper page the site has, newest first, in shards of about `searchShardPapers`
+ * papers, the newest shard's last month apart above `searchMonthApart` (`cutShards`):
  * each shard is handed to the sink and dropped with Pagefind's process before the next is made,
  * so memory holds one shard at a time. A shard whose pages are unchanged since a build the sink
  * kept is not indexed again, so on most days only the newest shard is.
  */
 export async function indexShards(
   entries: { papers: PaperOnDisk[]; topics: Topic[] },
-  language: string,
-  shardPapers: number,
+  settings: Pick<Settings, 'lang' | 'searchShardPapers' | 'searchMonthApart'>,
   sink: ShardSink,
 ): Promise<{ manifest: SearchManifest; pages: number; reused: number }> {
   const names = new Map(entries.topics.map((t) => [t.id, t.name]));
   const shown = entries.papers.filter(({ paper }) => !paper.hidden).sort((a, b) => compareNewest(a.paper, b.paper));
-  const shards = cutShards(shown, ({ paper }) => paper.date, shardPapers);
+  const shards = cutShards(shown, ({ paper }) => paper.date, settings.searchShardPapers, settings.searchMonthApart);
+  const language = settings.lang;
   const manifest: SearchManifest = { shards: [] };
   const setup = indexSetup(language);
   let reused = 0;

@@ -30,9 +30,11 @@ export interface ScoredResult {
 /**
  * Items (newest first) cut into shards (newest first) of `max` or a few more, counted from the
  * oldest so that a full shard stays the same as days are added; a shard ends only where the day
- * changes, so no day is split and the newest-first order runs from one shard into the next.
+ * changes, so no day is split and the newest-first order runs from one shard into the next. The
+ * newest shard's last month is a shard apart when that shard holds over `monthApart` items (days
+ * are `YYYY-MM-DD`), so the rest of it stays the same as that month's days are added.
  */
-export function cutShards<T>(items: T[], dayOf: (item: T) => string, max: number): T[][] {
+export function cutShards<T>(items: T[], dayOf: (item: T) => string, max: number, monthApart = Infinity): T[][] {
   const shards: T[][] = [];
   let current: T[] = [];
   for (const item of [...items].reverse()) {
@@ -43,7 +45,12 @@ export function cutShards<T>(items: T[], dayOf: (item: T) => string, max: number
     current.push(item);
   }
   if (current.length || shards.length === 0) shards.push(current.reverse());
-  return shards.reverse();
+  shards.reverse();
+  const newest = shards[0]!;
+  if (newest.length <= monthApart) return shards;
+  const month = dayOf(newest[0]!).slice(0, 7);
+  const older = newest.findIndex((item) => dayOf(item).slice(0, 7) !== month);
+  return older > 0 ? [newest.slice(0, older), newest.slice(older), ...shards.slice(1)] : shards;
 }
 
 /** The shard list, in `pagefind/`. */

@@ -69,9 +69,12 @@ let pagefind: Promise<Pagefind> | undefined;
 
 /**
  * Loads the site's own Pagefind bundle and its list of shards once, on first use; both are files
- * written after the build, so they are fetched at run time.
+ * written after the build, so they are fetched at run time. Pagefind searches in a web worker
+ * only when asked (`worker`): the search page, which counts every facet value per search (~200 ms
+ * at 10k papers), asks; the header box's searches take ~15 ms, and its first search need not
+ * download the worker's script (12 KB gzipped). The first call decides for the page.
  */
-export function loadPagefind(): Promise<Pagefind> {
+export function loadPagefind({ worker = false }: { worker?: boolean } = {}): Promise<Pagefind> {
   pagefind ??= (async () => {
     const base = document.documentElement.dataset.base ?? '/';
     const root = `${base}pagefind/`;
@@ -83,7 +86,7 @@ export function loadPagefind(): Promise<Pagefind> {
         return r.json() as Promise<SearchManifest>;
       }),
     ]);
-    const options = { baseUrl: base, excerptLength: 24 };
+    const options = { baseUrl: base, excerptLength: 24, noWorker: !worker };
     // Each shard's results carry a `shard` filter, so that a sorted search can ask each shard alone.
     const sharded = manifest.shards.length > 1;
     const tag = (i: number) => (sharded ? { mergeFilter: { shard: shardFilter(i) } } : {});

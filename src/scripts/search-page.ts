@@ -115,7 +115,7 @@ async function run(): Promise<void> {
   const mine = ++ticket;
   input.value = state.q;
   sortSelect.value = state.sort;
-  const pagefind = await loadPagefind();
+  const pagefind = await loadPagefind({ worker: true });
   const query = state.q.trim() || null;
   const options = pagefindOptions(state);
   const withCounts = facetsLoaded;

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFilesSync } from '../../src/lib/files.ts';
@@ -13,14 +15,24 @@ import { serveStatic } from '../support/serve.ts';
 
 let project: Awaited<ReturnType<typeof copyProject>>;
 let browser: Browser;
-const sites: Record<'one' | 'sharded', { url: string; close: () => Promise<void> }> = {} as never;
+type Layout = 'one' | 'sharded' | 'month';
+const sites: Record<Layout, { url: string; close: () => Promise<void> }> = {} as never;
+/** The days the sample is spread over: two in February, three in March. */
+const days = ['2025-02-27', '2025-02-28', '2025-03-01', '2025-03-02', '2025-03-03'];
+/** What the build with the newest month apart printed. */
+let monthLog = '';
 
 const build = (env: Record<string, string> = {}) =>
-  execFileSync('npx', ['astro', 'build'], {
-    cwd: project.dir,
-    env: cleanEnv({ PAPERBOY_CARDS: 'off', SITE_URL: '', BASE_PATH: '', ...env }),
-    stdio: 'pipe',
-  });
+  stripVTControlCharacters(
+    execFileSync('npx', ['astro', 'build'], {
+      cwd: project.dir,
+      env: cleanEnv({ PAPERBOY_CARDS: 'off', SITE_URL: '', BASE_PATH: '', ...env }),
+      encoding: 'utf8',
+      stdio: 'pipe',
+    }),
+  );
+/** Any newest shard over one paper has its last month apart. */
+const monthApart = { PAPERBOY_SEARCH_MONTH_APART: '1' };
 
 beforeAll(async () => {
   project = await copyProject();
@@ -28,14 +40,16 @@ beforeAll(async () => {
   const entries = listFilesSync(join(project.dir, 'content/papers'), /\.mdx$/);
   for (const [i, file] of entries.entries()) {
     const text = await readFile(file, 'utf8');
-    const day = `2025-03-${String(8 + (i % 5)).padStart(2, '0')}`;
-    await writeFile(file, text.replace(/^date: .*$/m, `date: "${day}"\nupvotes: ${(i * 7) % 13}`));
+    await writeFile(file, text.replace(/^date: .*$/m, `date: "${days[i % 5]}"\nupvotes: ${(i * 7) % 13}`));
   }
   build();
   await rename(join(project.dir, 'dist'), join(project.dir, 'dist-one'));
   build({ PAPERBOY_SEARCH_SHARD: '10' });
+  await rename(join(project.dir, 'dist'), join(project.dir, 'dist-sharded'));
+  monthLog = build(monthApart);
   sites.one = await serveStatic(join(project.dir, 'dist-one'));
-  sites.sharded = await serveStatic(join(project.dir, 'dist'));
+  sites.sharded = await serveStatic(join(project.dir, 'dist-sharded'));
+  sites.month = await serveStatic(join(project.dir, 'dist'));
   if (hasChromium) browser = await launchBrowser();
 }, 600_000);
 
@@ -46,7 +60,7 @@ afterAll(async () => {
 });
 
 /** Every result the search page lists for a query string (all pages of "Show more"), and its facet counts. */
-async function searchPage(site: 'one' | 'sharded', query: string): Promise<{ links: string[]; facets: string[] }> {
+async function searchPage(site: Layout, query: string): Promise<{ links: string[]; facets: string[] }> {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const tab = await context.newPage();
   await tab.goto(`${sites[site].url}search/?${query}`);
@@ -70,11 +84,11 @@ async function searchPage(site: 'one' | 'sharded', query: string): Promise<{ lin
 describe('a search index in shards', () => {
   it('is written as several bundles, newest papers first, listed in shards.json', async () => {
     const manifest = JSON.parse(
-      await readFile(join(project.dir, 'dist/pagefind/shards.json'), 'utf8'),
+      await readFile(join(project.dir, 'dist-sharded/pagefind/shards.json'), 'utf8'),
     ) as SearchManifest;
     expect(manifest.shards.map((s) => s.path)).toEqual(['', 'shard-2/', 'shard-3/', 'shard-4/', 'shard-5/']);
     for (const shard of manifest.shards.slice(1)) {
-      const folder = join(project.dir, 'dist/pagefind', shard.path);
+      const folder = join(project.dir, 'dist-sharded/pagefind', shard.path);
       expect(existsSync(join(folder, 'pagefind-entry.json'))).toBe(true);
       // A merged shard is read with the first shard's script and wasm: its own copies are not shipped.
       expect(readdirSync(folder).filter((f) => /\.(js|css)$|^wasm\./.test(f))).toEqual([]);
@@ -83,39 +97,72 @@ describe('a search index in shards', () => {
     expect(one.shards).toHaveLength(1);
   });
 
-  describe.skipIf(!hasChromium)('finds in the browser what one index finds, in the same order', () => {
-    it.each([
-      ['newest first', 'q=model&sort=newest'],
-      ['by upvotes', 'q=model&sort=upvotes'],
-      ['a topic, by upvotes, with no words', 'topic=Sparse+training+and+pruning&sort=upvotes'],
-      ['a year, newest first', 'year=2025&sort=newest'],
-    ])('%s', async (_name, query) => {
-      const [one, sharded] = [await searchPage('one', query), await searchPage('sharded', query)];
-      expect(one.links.length).toBeGreaterThan(3);
-      expect(sharded.links).toEqual(one.links);
-      expect(sharded.facets).toEqual(one.facets);
-    });
-
-    it('offline too, after a first visit: every shard is stored', async () => {
-      const online = await searchPage('one', 'q=model&sort=upvotes');
-      const context = await browser.newContext();
-      const tab = await context.newPage();
-      await tab.goto(sites.sharded.url);
-      await tab.locator('[data-offline-status]', { hasText: 'Available offline' }).waitFor({ timeout: 20_000 });
-      await context.setOffline(true);
-      await tab.goto(`${sites.sharded.url}search/?q=model&sort=upvotes`);
-      await tab.locator('.result').first().waitFor();
-      const links = await tab.locator('.result__title').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
-      expect(links).toEqual(online.links.slice(0, links.length));
-      expect(await tab.locator('.search__summary').textContent()).toContain(`${online.links.length} papers`);
-      await context.close();
-    });
-
-    it('by relevance: the same papers', async () => {
-      const [one, sharded] = [await searchPage('one', 'q=sparse'), await searchPage('sharded', 'q=sparse')];
-      expect(one.links.length).toBeGreaterThan(3);
-      expect([...sharded.links].sort()).toEqual([...one.links].sort());
-      expect(sharded.facets).toEqual(one.facets);
-    });
+  it("has the newest month's papers apart, above the threshold", async () => {
+    const manifest = JSON.parse(
+      await readFile(join(project.dir, 'dist/pagefind/shards.json'), 'utf8'),
+    ) as SearchManifest;
+    expect(manifest.shards.map((s) => s.path)).toEqual(['', 'shard-2/']);
+    // March's three days, then February's two.
+    const papers = (runs: [number, number][]) => runs.reduce((sum, [, n]) => sum + n, 0);
+    const [march, february] = manifest.shards.map((s) => papers(s.upvotes));
+    expect(march).toBeGreaterThan(february!);
+    expect(monthLog).toMatch(new RegExp(`indexed ${march! + february!} pages for search\n`));
   });
+
+  describe.skipIf(!hasChromium).each(['sharded', 'month'] as const)(
+    'finds in the browser what one index finds: %s',
+    (layout) => {
+      it.each([
+        ['newest first', 'q=model&sort=newest'],
+        ['by upvotes', 'q=model&sort=upvotes'],
+        ['a topic, by upvotes, with no words', 'topic=Sparse+training+and+pruning&sort=upvotes'],
+        ['a year, newest first', 'year=2025&sort=newest'],
+      ])('%s', async (_name, query) => {
+        const [one, sharded] = [await searchPage('one', query), await searchPage(layout, query)];
+        expect(one.links.length).toBeGreaterThan(3);
+        expect(sharded.links).toEqual(one.links);
+        expect(sharded.facets).toEqual(one.facets);
+      });
+
+      it('offline too, after a first visit: every shard is stored', async () => {
+        const online = await searchPage('one', 'q=model&sort=upvotes');
+        const context = await browser.newContext();
+        const tab = await context.newPage();
+        await tab.goto(sites[layout].url);
+        await tab.locator('[data-offline-status]', { hasText: 'Available offline' }).waitFor({ timeout: 20_000 });
+        await context.setOffline(true);
+        await tab.goto(`${sites[layout].url}search/?q=model&sort=upvotes`);
+        await tab.locator('.result').first().waitFor();
+        const links = await tab.locator('.result__title').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+        expect(links).toEqual(online.links.slice(0, links.length));
+        expect(await tab.locator('.search__summary').textContent()).toContain(`${online.links.length} papers`);
+        await context.close();
+      });
+
+      it('by relevance: the same papers', async () => {
+        const [one, sharded] = [await searchPage('one', 'q=sparse'), await searchPage(layout, 'q=sparse')];
+        expect(one.links.length).toBeGreaterThan(3);
+        expect([...sharded.links].sort()).toEqual([...one.links].sort());
+        expect(sharded.facets).toEqual(one.facets);
+      });
+    },
+  );
+
+  it("indexes only the newest month's shard when a day is added to it", async () => {
+    const older = join(project.dir, 'dist/pagefind/shard-2');
+    const before = new Map(listFilesSync(older, /./).map((file) => [file, readFileSync(file)]));
+    await writeFile(
+      join(project.dir, 'content/papers/2025/03/a-paper-of-a-later-day.mdx'),
+      `---\nid: title:0fedcba987654321\nslug: a-paper-of-a-later-day\ntitle: Quokka Retrieval On A Later Day\ndate: "2025-03-04"\n---\n`,
+    );
+    const log = build(monthApart);
+    expect(log).toMatch(/indexed \d+ pages for search \(1 of 2 shards unchanged, reused\)/);
+    const after = listFilesSync(older, /./);
+    expect(after).toEqual([...before.keys()]);
+    for (const file of after) expect(readFileSync(file).equals(before.get(file)!), file).toBe(true);
+    const newest = listFilesSync(join(project.dir, 'dist/pagefind/fragment'), /\.pf_fragment$/)
+      .map((file) => gunzipSync(readFileSync(file)).toString('utf8'))
+      .join('\n');
+    expect(newest).toContain('Quokka Retrieval On A Later Day');
+  }, 300_000);
 });

@@ -25,13 +25,27 @@ describe.skipIf(!hasChromium)('search, as a reader uses it', () => {
   });
 
   const resultTitles = () => tab.locator('.result__title').allTextContents();
+  /** Paths the tab asks for while `action` runs. */
+  const requestsDuring = async (action: () => Promise<void>): Promise<string[]> => {
+    const paths: string[] = [];
+    const onRequest = (request: { url: () => string }) => void paths.push(new URL(request.url()).pathname);
+    tab.on('request', onRequest);
+    await action();
+    tab.off('request', onRequest);
+    return paths;
+  };
 
   it('shows results in the header box as you type, after "/" focuses it', async () => {
     await tab.goto(site.url);
     expect(await tab.evaluate(() => [...document.scripts].some((s) => s.src.includes('pagefind')))).toBe(false);
-    await tab.keyboard.press('/');
-    await tab.keyboard.type('gaussian splatting');
-    await tab.locator('.hit').first().waitFor();
+    const fetched = await requestsDuring(async () => {
+      await tab.keyboard.press('/');
+      await tab.keyboard.type('gaussian splatting');
+      await tab.locator('.hit').first().waitFor();
+    });
+    // The header box searches on the page's own thread: its first search needs no worker script.
+    expect(fetched).toContain('/pagefind/pagefind.js');
+    expect(fetched.filter((path) => path.endsWith('pagefind-worker.js'))).toEqual([]);
     const hits = await tab.locator('.hit__title').allTextContents();
     expect(hits[0]).toMatch(/InstantSplat|Gaussian/);
     expect(await tab.locator('.hit__meta').first().textContent()).toMatch(/2025 · .*Sparse-view 3D reconstruction/);
@@ -51,9 +65,13 @@ describe.skipIf(!hasChromium)('search, as a reader uses it', () => {
   });
 
   it('goes to the search page on Enter, with the query in the URL', async () => {
-    await tab.keyboard.press('Enter');
-    await tab.waitForURL(/\/search\/\?q=gaussian\+splatting/);
-    await tab.locator('.result').first().waitFor();
+    const fetched = await requestsDuring(async () => {
+      await tab.keyboard.press('Enter');
+      await tab.waitForURL(/\/search\/\?q=gaussian\+splatting/);
+      await tab.locator('.result').first().waitFor();
+    });
+    // The search page counts every facet value per search: that runs in Pagefind's web worker.
+    expect(fetched).toContain('/pagefind/pagefind-worker.js');
     const titles = await resultTitles();
     expect(titles).toEqual(
       expect.arrayContaining([expect.stringMatching(/^InstantSplat/), expect.stringMatching(/^LM-Gaussian/)]),

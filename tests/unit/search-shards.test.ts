@@ -25,6 +25,52 @@ describe('cutShards', () => {
     expect(shards.flat()).toEqual(items);
   });
 
+  const dated = (...list: string[]) => list.map((day, i) => ({ day, i }));
+  it.each([
+    // The newest shard holds 5 papers, over 3: its last month (two days of April) is a shard apart.
+    {
+      name: 'the newest month apart',
+      items: dated('2025-04-02', '2025-04-01', '2025-03-31', '2025-03-30', '2025-03-01'),
+      max: 10,
+      apart: 3,
+      sizes: [2, 3],
+    },
+    {
+      name: 'not at or under the threshold',
+      items: dated('2025-04-02', '2025-04-01', '2025-03-31'),
+      max: 10,
+      apart: 3,
+      sizes: [3],
+    },
+    {
+      name: 'not when the shard is all one month',
+      items: dated('2025-04-03', '2025-04-02', '2025-04-01', '2025-04-01'),
+      max: 10,
+      apart: 3,
+      sizes: [4],
+    },
+    // Only the newest shard is split; the full ones, counted from the oldest, stay as they were.
+    {
+      name: 'only the newest shard',
+      items: dated('2025-05-02', '2025-05-01', '2025-04-30', '2025-04-29', '2025-04-02', '2025-04-01', '2025-03-31'),
+      max: 4,
+      apart: 2,
+      sizes: [2, 1, 4],
+    },
+  ])('$name', ({ items, max, apart, sizes }) => {
+    const shards = cutShards(items, (item) => item.day, max, apart);
+    expect(shards.map((s) => s.length)).toEqual(sizes);
+    expect(shards.flat()).toEqual(items);
+  });
+
+  it("keeps the older part of the newest shard the same as the month's days are added", () => {
+    const old = dated('2025-04-02', '2025-04-01', '2025-03-31', '2025-03-30', '2025-03-01');
+    const before = cutShards(old, (item) => item.day, 10, 3);
+    const after = cutShards([{ day: '2025-04-03', i: 9 }, ...old], (item) => item.day, 10, 3);
+    expect(after.map((s) => s.length)).toEqual([3, 3]);
+    expect(after[1]).toEqual(before[1]);
+  });
+
   it('keeps a full shard the same when a day is added', () => {
     const old = ['03a', '02a', '02b', '01a', '01b'];
     const before = cutShards(old, (id) => id.slice(0, 2), 2);

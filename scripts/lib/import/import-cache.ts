@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { listFilesSync } from '../../../src/lib/files.ts';
+import { listFilesSync, statIfAny } from '../../../src/lib/files.ts';
 
 /** Where the fingerprint of the last clean import is kept (not committed). */
 export const importCacheFile = '.cache/import-fingerprint';
@@ -9,14 +9,10 @@ export const importCacheFile = '.cache/import-fingerprint';
 /**
  * A fingerprint of everything an import reads — each source and entry file's path, size and
  * modification time, the taxonomy, the options — so a build can skip an import that would change
- * nothing. Any edit, new file or checkout changes it.
+ * nothing. Any edit, new file or checkout changes it. Files are stat'ed synchronously: 10k
+ * entries one after another through the thread pool took ~0.4 s, mostly waiting.
  */
-export async function importFingerprint(
-  paths: string[],
-  papersDir: string,
-  topicsFile: string,
-  options: object,
-): Promise<string> {
+export function importFingerprint(paths: string[], papersDir: string, topicsFile: string, options: object): string {
   const hash = createHash('sha256').update(JSON.stringify({ paths, options }));
   const files = [
     ...paths.flatMap((p) => listFilesSync(p, /./)),
@@ -25,7 +21,7 @@ export async function importFingerprint(
     topicsFile,
   ];
   for (const file of files) {
-    const info = await stat(file).catch(() => undefined);
+    const info = statIfAny(file);
     if (info?.isFile()) hash.update(`${file}\0${info.size}\0${info.mtimeMs}\n`);
   }
   return hash.digest('hex');
