@@ -30,10 +30,9 @@ export interface Settings {
    */
   searchShardPapers: number;
   /**
-   * Above this many papers in the newest shard, its last month is indexed as a shard of its own.
-   * Pagefind cannot update an index, so a day added re-indexes its whole shard (10k papers: ~14 s
-   * of a ~24 s build) where a month's papers take ~1.5 s; the rest is indexed again once a month.
-   * It costs a first search one more index chunk (~20 KB). `PAPERBOY_SEARCH_MONTH_APART` overrides it.
+   * Above this many papers in the newest shard, its last month is indexed as a shard of its own:
+   * Pagefind cannot update an index, so a day added re-indexes its whole shard, and this keeps
+   * that to a month's papers (README, "Settings"). `PAPERBOY_SEARCH_MONTH_APART` overrides it.
    */
   searchMonthApart: number;
   /** Draw a social card (Open Graph image) for every paper, day and topic; `PAPERBOY_CARDS=off` skips them. */

@@ -15,7 +15,6 @@ import {
   recordShards,
   reuseShard,
   seedShard,
-  type RecordedShard,
   type ShardRecord,
 } from './shard-cache.ts';
 
@@ -26,20 +25,38 @@ export const staging = '.cache/pagefind';
 const pageDigest = (page: SearchPage) =>
   createHash('sha1').update(page.url).update('\0').update(page.content).digest('base64');
 
+/** A shard of the last build to write a shard over: its key, and how many of its pages are unchanged. */
+interface Seed {
+  key: string;
+  unchanged: number;
+}
+
 /**
- * Writes one shard's bundle, over the page fragments of the last build's shard in its place when
- * there is one (`pagefind-files.ts`); a later shard keeps only what a merged index reads.
+ * The last build's shard that shares the most pages with this one, in whatever folder it was:
+ * shards move when the newest month is split off, joins the older part, or a shard fills up.
  */
-async function writeShard(index: PagefindIndex, path: string, pages: string[], last?: RecordedShard): Promise<void> {
+function closestShard(last: ShardRecord['shards'], pages: string[]): Seed | undefined {
+  let best: Seed | undefined;
+  for (const { key, pages: before } of Object.values(last)) {
+    const kept = new Set(before);
+    const unchanged = pages.filter((page) => kept.has(page)).length;
+    if (unchanged > (best?.unchanged ?? 0)) best = { key, unchanged };
+  }
+  return best;
+}
+
+/**
+ * Writes one shard's bundle, over the page fragments of the last build's closest shard when there
+ * is one (`pagefind-files.ts`); a later shard keeps only what a merged index reads.
+ */
+async function writeShard(index: PagefindIndex, path: string, seed: Seed | undefined): Promise<void> {
   const folder = join(staging, path);
   const write = async () => check('writing', (await index.writeFiles({ outputPath: folder })).errors);
-  const seeded = last ? await seedShard(last.key, folder) : new Set<string>();
+  const seeded = seed ? await seedShard(seed.key, folder) : new Set<string>();
   await write();
   if (seeded.size) {
-    const before = new Set(last!.pages);
-    const unchanged = pages.filter((page) => before.has(page)).length;
     // A clash of names, or metadata this build cannot read: the shard is written again from nothing.
-    await dropUnreferenced(folder, seeded, unchanged).catch(async () => {
+    await dropUnreferenced(folder, seeded, seed!.unchanged).catch(async () => {
       for (const file of await contentNamedFiles(folder)) await rm(join(folder, file));
       await write();
     });
@@ -54,7 +71,7 @@ async function writeShard(index: PagefindIndex, path: string, pages: string[], l
 /**
  * Indexes every paper and writes the bundle, shard by shard, and the shard list to the staging
  * folder; a shard whose pages the last build indexed already is taken from its copy, and one that
- * changed is written over the last build's in its place.
+ * changed is written over the last build's shard that shares the most pages with it.
  */
 export async function writeIndex(
   settings: Settings,
@@ -73,7 +90,7 @@ export async function writeIndex(
     },
     use: async (index, path, key, pages) => {
       const digests = pages.map(pageDigest);
-      await writeShard(index, path, digests, last[path]);
+      await writeShard(index, path, closestShard(last, digests));
       if (!key) return;
       // The first shard, in the staging folder's root, comes first: no later shard's folder is in it yet.
       await keepShard(key, join(staging, path));

@@ -61,6 +61,9 @@ export function dayOf(value: string | undefined | null): string | undefined {
   return m ? isoDate(+m[1], +m[2], +m[3]) : undefined;
 }
 
+/** The month (`YYYY-MM`) of a day (`YYYY-MM-DD`). */
+export const monthOf = (day: string): string => day.slice(0, 7);
+
 /** ISO 8601 week of a day: the week-year and week number (weeks start on Monday). */
 export function isoWeek(day: string): { year: number; week: number } {
   const d = new Date(`${day}T00:00:00Z`);

@@ -1,6 +1,6 @@
 import type { Paper } from './paper-schema.ts';
 import type { Topic } from './topics.ts';
-import { isoWeek } from './dates.ts';
+import { isoWeek, monthOf } from './dates.ts';
 
 /** Papers grouped under one date key: a day `YYYY-MM-DD`, a month `YYYY-MM` or a year `YYYY`. */
 export interface DateGroup {
@@ -81,7 +81,7 @@ export function buildDigest(allPapers: Paper[], topics: Topic[]): Digest {
     papers,
     bySlug: new Map(papers.map((p) => [p.slug, p])),
     days: groupBy(papers, (p) => p.date),
-    months: groupBy(papers, (p) => p.date.slice(0, 7)),
+    months: groupBy(papers, (p) => monthOf(p.date)),
     weeks: groupBy(papers, (p) => weekKey(p.date)),
     years: groupBy(papers, (p) => p.date.slice(0, 4)),
     topics,

@@ -1,4 +1,5 @@
 import type { Paper } from './paper-schema.ts';
+import { monthOf } from './dates.ts';
 import { authorLine } from './format.ts';
 import { plainText } from './math.ts';
 
@@ -27,7 +28,7 @@ export function searchFields(paper: Paper, topicName: (id: string) => string | u
     filters: {
       topic: topics,
       year: [paper.date.slice(0, 4)],
-      month: [paper.date.slice(0, 7)],
+      month: [monthOf(paper.date)],
       author: paper.authors,
     },
     sort: { date: paper.date, upvotes: String(upvotesForSort(paper)) },

@@ -6,6 +6,8 @@
  * position within each shard, so sorted results are put in order here.
  */
 
+import { monthOf } from './dates.ts';
+
 /** One shard, as `pagefind/shards.json` lists it. */
 export interface SearchShard {
   /** Its folder under `pagefind/`: '' for the first, which holds the newest papers. */
@@ -47,9 +49,9 @@ export function cutShards<T>(items: T[], dayOf: (item: T) => string, max: number
   if (current.length || shards.length === 0) shards.push(current.reverse());
   shards.reverse();
   const newest = shards[0]!;
-  if (newest.length <= monthApart) return shards;
-  const month = dayOf(newest[0]!).slice(0, 7);
-  const older = newest.findIndex((item) => dayOf(item).slice(0, 7) !== month);
+  if (!newest.length || newest.length <= monthApart) return shards;
+  const month = monthOf(dayOf(newest[0]!));
+  const older = newest.findIndex((item) => monthOf(dayOf(item)) !== month);
   return older > 0 ? [newest.slice(0, older), newest.slice(older), ...shards.slice(1)] : shards;
 }
 

@@ -72,7 +72,8 @@ let pagefind: Promise<Pagefind> | undefined;
  * written after the build, so they are fetched at run time. Pagefind searches in a web worker
  * only when asked (`worker`): the search page, which counts every facet value per search (~200 ms
  * at 10k papers), asks; the header box's searches take ~15 ms, and its first search need not
- * download the worker's script (12 KB gzipped). The first call decides for the page.
+ * download the worker's script (12 KB gzipped). The first call decides for the page, which is
+ * safe while the two never share one (`site.ts` leaves the header box off the search page).
  */
 export function loadPagefind({ worker = false }: { worker?: boolean } = {}): Promise<Pagefind> {
   pagefind ??= (async () => {
@@ -86,12 +87,13 @@ export function loadPagefind({ worker = false }: { worker?: boolean } = {}): Pro
         return r.json() as Promise<SearchManifest>;
       }),
     ]);
-    const options = { baseUrl: base, excerptLength: 24, noWorker: !worker };
+    const options = { baseUrl: base, excerptLength: 24 };
     // Each shard's results carry a `shard` filter, so that a sorted search can ask each shard alone.
     const sharded = manifest.shards.length > 1;
     const tag = (i: number) => (sharded ? { mergeFilter: { shard: shardFilter(i) } } : {});
     try {
-      await module.options({ ...options, ...tag(0) });
+      // Where Pagefind runs is the first bundle's choice; a merged one warns of options it does not take.
+      await module.options({ ...options, noWorker: !worker, ...tag(0) });
       await module.init();
       await Promise.all(
         manifest.shards

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { gunzipSync } from 'node:zlib';
@@ -19,6 +19,8 @@ type Layout = 'one' | 'sharded' | 'month';
 const sites: Record<Layout, { url: string; close: () => Promise<void> }> = {} as never;
 /** The days the sample is spread over: two in February, three in March. */
 const days = ['2025-02-27', '2025-02-28', '2025-03-01', '2025-03-02', '2025-03-03'];
+/** Papers in the sample. */
+let entries = 0;
 /** What the build with the newest month apart printed. */
 let monthLog = '';
 
@@ -37,8 +39,9 @@ const monthApart = { PAPERBOY_SEARCH_MONTH_APART: '1' };
 beforeAll(async () => {
   project = await copyProject();
   // The sample is one day without upvotes: spread it over five days and give it upvotes, many equal.
-  const entries = listFilesSync(join(project.dir, 'content/papers'), /\.mdx$/);
-  for (const [i, file] of entries.entries()) {
+  const files = listFilesSync(join(project.dir, 'content/papers'), /\.mdx$/);
+  entries = files.length;
+  for (const [i, file] of files.entries()) {
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace(/^date: .*$/m, `date: "${days[i % 5]}"\nupvotes: ${(i * 7) % 13}`));
   }
@@ -81,11 +84,32 @@ async function searchPage(site: Layout, query: string): Promise<{ links: string[
   return { links, facets: facets.sort() };
 }
 
+/** The shard list of the build in `dist`, a folder of the project. */
+const readManifest = async (dist: string) =>
+  JSON.parse(await readFile(join(project.dir, dist, 'pagefind/shards.json'), 'utf8')) as SearchManifest;
+
+/** What the header box of the home page says of a term's results, and what the console warned meanwhile. */
+async function headerBox(site: Layout, term: string): Promise<{ summary: string; warnings: string[] }> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const tab = await context.newPage();
+  const warnings: string[] = [];
+  tab.on('console', (message) => {
+    // Playwright says so when it blocks the service worker, as asked.
+    const blocked = /^Service Worker registration blocked by Playwright/.test(message.text());
+    if ((message.type() === 'warning' || message.type() === 'error') && !blocked) warnings.push(message.text());
+  });
+  await tab.goto(sites[site].url);
+  await tab.keyboard.press('/');
+  await tab.keyboard.type(term);
+  await tab.locator('.hit').first().waitFor();
+  const summary = (await tab.locator('.quick__all').textContent()) ?? '';
+  await context.close();
+  return { summary, warnings };
+}
+
 describe('a search index in shards', () => {
   it('is written as several bundles, newest papers first, listed in shards.json', async () => {
-    const manifest = JSON.parse(
-      await readFile(join(project.dir, 'dist-sharded/pagefind/shards.json'), 'utf8'),
-    ) as SearchManifest;
+    const manifest = await readManifest('dist-sharded');
     expect(manifest.shards.map((s) => s.path)).toEqual(['', 'shard-2/', 'shard-3/', 'shard-4/', 'shard-5/']);
     for (const shard of manifest.shards.slice(1)) {
       const folder = join(project.dir, 'dist-sharded/pagefind', shard.path);
@@ -93,14 +117,11 @@ describe('a search index in shards', () => {
       // A merged shard is read with the first shard's script and wasm: its own copies are not shipped.
       expect(readdirSync(folder).filter((f) => /\.(js|css)$|^wasm\./.test(f))).toEqual([]);
     }
-    const one = JSON.parse(await readFile(join(project.dir, 'dist-one/pagefind/shards.json'), 'utf8'));
-    expect(one.shards).toHaveLength(1);
+    expect((await readManifest('dist-one')).shards).toHaveLength(1);
   });
 
   it("has the newest month's papers apart, above the threshold", async () => {
-    const manifest = JSON.parse(
-      await readFile(join(project.dir, 'dist/pagefind/shards.json'), 'utf8'),
-    ) as SearchManifest;
+    const manifest = await readManifest('dist');
     expect(manifest.shards.map((s) => s.path)).toEqual(['', 'shard-2/']);
     // March's three days, then February's two.
     const papers = (runs: [number, number][]) => runs.reduce((sum, [, n]) => sum + n, 0);
@@ -139,6 +160,12 @@ describe('a search index in shards', () => {
         await context.close();
       });
 
+      it('in the header box too, with no warning from Pagefind', async () => {
+        const [one, sharded] = [await headerBox('one', 'sparse'), await headerBox(layout, 'sparse')];
+        expect(one.summary).toMatch(/^See all \d+ results$/);
+        expect(sharded).toEqual({ summary: one.summary, warnings: [] });
+      });
+
       it('by relevance: the same papers', async () => {
         const [one, sharded] = [await searchPage('one', 'q=sparse'), await searchPage(layout, 'q=sparse')];
         expect(one.links.length).toBeGreaterThan(3);
@@ -164,5 +191,23 @@ describe('a search index in shards', () => {
       .map((file) => gunzipSync(readFileSync(file)).toString('utf8'))
       .join('\n');
     expect(newest).toContain('Quokka Retrieval On A Later Day');
+  }, 300_000);
+
+  it("on a new month's first day, indexes last month with the older papers, as an index from nothing would", async () => {
+    await writeFile(
+      join(project.dir, 'content/papers/2025/03/a-paper-of-a-new-month.mdx'),
+      `---\nid: title:0fedcba987654322\nslug: a-paper-of-a-new-month\ntitle: Wombat Parsing In A New Month\ndate: "2025-04-01"\n---\n`,
+    );
+    expect(build(monthApart)).toMatch(/indexed \d+ pages for search\n/);
+    const manifest = await readManifest('dist');
+    // April's one paper, then February's and March's.
+    expect(manifest.shards.map((s) => s.upvotes.reduce((sum, [, n]) => sum + n, 0))).toEqual([1, entries + 1]);
+    // Written over the last build's shards (March's fragments were in the newest shard's folder).
+    const files = listFilesSync(join(project.dir, 'dist/pagefind'), /./);
+    const written = new Map(files.map((file) => [file, readFileSync(file)]));
+    await rm(join(project.dir, '.cache/pagefind-shards'), { recursive: true });
+    build(monthApart);
+    expect(listFilesSync(join(project.dir, 'dist/pagefind'), /./)).toEqual(files);
+    for (const file of files) expect(readFileSync(file).equals(written.get(file)!), file).toBe(true);
   }, 300_000);
 });
