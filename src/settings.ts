@@ -30,9 +30,10 @@ export interface Settings {
    */
   searchShardPapers: number;
   /**
-   * Above this many papers in the newest shard, its last month is indexed as a shard of its own:
-   * Pagefind cannot update an index, so a day added re-indexes its whole shard, and this keeps
-   * that to a month's papers (README, "Settings"). `PAPERBOY_SEARCH_MONTH_APART` overrides it.
+   * Above this many papers in the newest shard, its last month (with the month before while it
+   * has under a tenth of this) is indexed as a shard of its own: Pagefind cannot update an index,
+   * so a day added re-indexes its whole shard, and this keeps that to a month or two of papers
+   * (README, "Settings"). `PAPERBOY_SEARCH_MONTH_APART` overrides it.
    */
   searchMonthApart: number;
   /** Draw a social card (Open Graph image) for every paper, day and topic; `PAPERBOY_CARDS=off` skips them. */

@@ -32,9 +32,13 @@ export interface ScoredResult {
 /**
  * Items (newest first) cut into shards (newest first) of `max` or a few more, counted from the
  * oldest so that a full shard stays the same as days are added; a shard ends only where the day
- * changes, so no day is split and the newest-first order runs from one shard into the next. The
- * newest shard's last month is a shard apart when that shard holds over `monthApart` items (days
- * are `YYYY-MM-DD`), so the rest of it stays the same as that month's days are added.
+ * changes, so no day is split and the newest-first order runs from one shard into the next.
+ *
+ * When the newest shard holds over `monthApart` items, its last month is a shard apart (days are
+ * `YYYY-MM-DD`), so the rest of it stays the same as that month's days are added. A shard scores
+ * words by its own statistics, which a few dozen papers make noisy, so while the last month has
+ * fewer than a tenth of `monthApart` items the month before stays with it: the rest then changes
+ * once a month all the same, on the day the new month reaches that many.
  */
 export function cutShards<T>(items: T[], dayOf: (item: T) => string, max: number, monthApart = Infinity): T[][] {
   const shards: T[][] = [];
@@ -50,9 +54,13 @@ export function cutShards<T>(items: T[], dayOf: (item: T) => string, max: number
   shards.reverse();
   const newest = shards[0]!;
   if (!newest.length || newest.length <= monthApart) return shards;
-  const month = monthOf(dayOf(newest[0]!));
-  const older = newest.findIndex((item) => monthOf(dayOf(item)) !== month);
-  return older > 0 ? [newest.slice(0, older), newest.slice(older), ...shards.slice(1)] : shards;
+  // Whole months, newest first, until there are enough of them.
+  let cut = 0;
+  while (cut < newest.length && cut < monthApart / 10) {
+    const month = monthOf(dayOf(newest[cut]!));
+    while (cut < newest.length && monthOf(dayOf(newest[cut]!)) === month) cut++;
+  }
+  return cut < newest.length ? [newest.slice(0, cut), newest.slice(cut), ...shards.slice(1)] : shards;
 }
 
 /** The shard list, in `pagefind/`. */

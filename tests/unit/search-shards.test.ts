@@ -63,6 +63,16 @@ describe('cutShards', () => {
     expect(shards.flat()).toEqual(items);
   });
 
+  // Twenty papers in March, two in April, then May's: a tenth of 20 is 2 papers.
+  const march = Array.from({ length: 20 }, (_, i) => `2025-03-${String(28 - i).padStart(2, '0')}`);
+  it.each([
+    { name: 'a short last month keeps the month before with it', may: ['2025-05-01'], sizes: [3, 20] },
+    { name: 'a last month long enough is apart alone', may: ['2025-05-02', '2025-05-01'], sizes: [2, 22] },
+  ])('$name', ({ may, sizes }) => {
+    const items = dated(...may, '2025-04-02', '2025-04-01', ...march);
+    expect(cutShards(items, (item) => item.day, 100, 20).map((s) => s.length)).toEqual(sizes);
+  });
+
   it("keeps the older part of the newest shard the same as the month's days are added", () => {
     const old = dated('2025-04-02', '2025-04-01', '2025-03-31', '2025-03-30', '2025-03-01');
     const before = cutShards(old, (item) => item.day, 10, 3);
