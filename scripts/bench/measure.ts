@@ -56,7 +56,8 @@ export async function measure(command: string, args: string[], cwd: string, log:
   out.end();
   const [, maxKiB, user, system] = (await readFile(timeFile, 'utf8')).trim().split('\n').pop()!.split(' ').map(Number);
   await rm(timeFile, { force: true });
-  const cpuSeconds = user + system;
+  // GNU time counts only processes their parents waited for; the sampled tree also sees the rest.
+  const cpuSeconds = Math.max(user + system, tree.cpuSeconds);
   const others = othersShare(busyBefore, busySeconds(), cpuSeconds, seconds);
   return { seconds, peakRss: maxKiB * 1024, tree, cpuSeconds, lines, exitCode, others };
 }
