@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
 import { inBatches } from '../lib/files.ts';
+import { isContentNamed } from '../lib/search-shards.ts';
 
 /**
  * Pagefind names its data files after their content (`fragment/en_3f2a….pf_fragment`) and does
@@ -17,10 +18,6 @@ import { inBatches } from '../lib/files.ts';
  * fragment, so today's metadata must name exactly as many of yesterday's fragments as there are
  * such pages; one more is such a clash, and the shard is written again from nothing.
  */
-
-/** A file Pagefind names after its content, as a path within a shard's folder. */
-export const isContentNamed = (path: string): boolean =>
-  /^(?:pagefind\.[^/]+\.pf_meta|(?:index|filter|fragment)\/[^/]+)$/.test(path);
 
 /** The folders under a shard's that hold content-named files. */
 const dataFolders = ['fragment', 'index', 'filter'];

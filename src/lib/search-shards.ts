@@ -73,12 +73,18 @@ export const shardPath = (index: number): string => (index === 0 ? '' : `shard-$
 export const withinShard = (path: string): string => path.replace(/^shard-\d+\//, '');
 
 /**
- * Of the files Pagefind writes for a shard (a path within its folder), those a merged index reads:
- * the entry, the metadata and the index, filter and fragment chunks. The first shard's folder keeps
- * everything else too (the script, worker and wasm that search every shard).
+ * A file Pagefind names after its content (the metadata; index, filter and fragment chunks), as a
+ * path within a shard's folder.
  */
-export const isShardData = (path: string): boolean =>
-  /^(?:pagefind-entry\.json|[^/]+\.pf_meta|(?:index|filter|fragment)\/.+)$/.test(path);
+export const isContentNamed = (path: string): boolean =>
+  /^(?:pagefind\.[^/]+\.pf_meta|(?:index|filter|fragment)\/[^/]+)$/.test(path);
+
+/**
+ * Of the files Pagefind writes for a shard (a path within its folder), those a merged index reads:
+ * the entry and the content-named data. The first shard's folder keeps everything else too (the
+ * script, worker and wasm that search every shard).
+ */
+export const isShardData = (path: string): boolean => path === 'pagefind-entry.json' || isContentNamed(path);
 
 /** The value of the `shard` filter every result of the shard at `index` carries. */
 export const shardFilter = (index: number): string => String(index + 1);

@@ -4,12 +4,8 @@ import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFilesSync } from '../../src/lib/files.ts';
-import {
-  contentNamedFiles,
-  dropUnreferenced,
-  fragmentFiles,
-  isContentNamed,
-} from '../../src/integrations/pagefind-files.ts';
+import { contentNamedFiles, dropUnreferenced, fragmentFiles } from '../../src/integrations/pagefind-files.ts';
+import { isContentNamed } from '../../src/lib/search-shards.ts';
 import { keepShard, lastShards, recordShards, seedShard } from '../../src/integrations/shard-cache.ts';
 
 let root: string;
