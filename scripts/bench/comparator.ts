@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { folderSize, measure, type Measured } from './measure.ts';
+import { moveAside } from './trash.ts';
 
 /** One Hugo + Pagefind CLI run over the same papers. */
 export interface ComparatorRun {
@@ -40,9 +40,12 @@ export function pagefindVersion(binary: string): string {
   return execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim();
 }
 
-/** Builds the Hugo site in `dir` from scratch (`hugo --quiet`), then indexes it with the Pagefind CLI, timing both. */
+/**
+ * Builds the Hugo site in `dir` from scratch (`hugo --quiet`, the last run's output moved aside), then
+ * indexes it with the Pagefind CLI, timing both.
+ */
 export async function runComparator(dir: string, binary: string, logPrefix: string): Promise<ComparatorRun> {
-  await rm(join(dir, 'public'), { recursive: true, force: true });
+  await moveAside(join(dir, 'public'));
   const hugo = await measure('hugo', ['--quiet'], dir, `${logPrefix}-hugo.log`);
   if (hugo.exitCode !== 0) throw new Error(`hugo failed, see ${logPrefix}-hugo.log`);
   const args = ['--site', 'public', '--force-language', 'en'];

@@ -15,6 +15,7 @@ import { corpusSources } from './corpus.ts';
 import { machineFacts, type MachineFacts } from './machine.ts';
 import { renderReport } from './report.ts';
 import { realSpecs, syntheticSpec } from './specs.ts';
+import { emptyTrash } from './trash.ts';
 
 const usage = 'usage: npm run bench -- [--papers N]… [--real] [--keep] [--no-write] [--results results.json]';
 const repo = resolve(import.meta.dirname, '..', '..');
@@ -106,12 +107,17 @@ async function main(): Promise<number> {
   const logs = join(tmpdir(), `paperboy-bench-logs-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   await mkdir(logs, { recursive: true });
   console.error(`logs: ${logs}`);
-  for (const spec of await corpusSpecs(args)) {
-    const result = await withRetry(() => benchCorpus(spec, { repo, logs, pagefind, keep: args.keep }));
-    if (result) saved.results.push(result);
-    else saved.failed.push(spec.label);
-    const json = JSON.stringify(saved, (key, value: unknown) => (key === 'lines' ? undefined : value));
-    await writeFile(join(logs, 'results.json'), `${json}\n`);
+  try {
+    for (const spec of await corpusSpecs(args)) {
+      const result = await withRetry(() => benchCorpus(spec, { repo, logs, pagefind, keep: args.keep }));
+      if (result) saved.results.push(result);
+      else saved.failed.push(spec.label);
+      const json = JSON.stringify(saved, (key, value: unknown) => (key === 'lines' ? undefined : value));
+      await writeFile(join(logs, 'results.json'), `${json}\n`);
+    }
+  } finally {
+    console.error('deleting what the builds left (moved aside while measuring)…');
+    await emptyTrash();
   }
   return writeReport(saved, !args['no-write']);
 }

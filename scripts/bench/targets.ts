@@ -15,17 +15,39 @@ function closest(results: CorpusResult[], papers: number): CorpusResult | undefi
   return list.find((r) => Math.abs(r.papers - papers) <= papers * 0.01 + 50) ?? list[list.length - 1];
 }
 
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The ratio of the medians of every full run and every later comparator run, when the result lists them. */
+function medianRatio(r: CorpusResult): number | undefined {
+  if (!r.fullRuns?.length || !r.hugoRuns?.length) return undefined;
+  return median(r.fullRuns) / median(r.hugoRuns);
+}
+
+/** Every run of both sides and the ratio of their medians. */
+function runSpread(r: CorpusResult): string {
+  const ratio = medianRatio(r);
+  if (ratio === undefined) return '';
+  const list = (runs: number[] = []) => runs.map((s) => s.toFixed(1)).join(', ');
+  return ` Every run: ours ${list(r.fullRuns)} s, Hugo + Pagefind ${list(r.hugoRuns)} s; the medians' ratio is ${times(ratio)}.`;
+}
+
 /** Target 1: 10k papers, full build with the card cache warm ≤ 2× Hugo + Pagefind and ≤ 2 GB. */
 function tenThousand(results: CorpusResult[]): string {
   const r = closest(results, 10_000);
   if (!r) return '- **10k papers ≤ 2× Hugo + Pagefind, ≤ 2 GB:** not measured in this run.';
   const ratio = r.full.seconds / r.hugo.seconds;
   const peak = Math.max(r.full.peakRss, r.cold.peakRss);
-  const met = ratio <= 2 && peak <= 2 * GB;
+  // Met only when the medians agree with the fastest runs: one lucky run does not meet it.
+  const met = ratio <= 2 && (medianRatio(r) ?? ratio) <= 2 && peak <= 2 * GB;
   return (
     `- **${count(r.papers)} papers ≤ 2× Hugo + Pagefind, ≤ 2 GB:** ${verdict(met)} The full build (every page, ` +
-    `card cache warm) took ${secs(r.full.seconds)}, ${times(ratio)} Hugo + Pagefind's ${secs(r.hugo.seconds)}, ` +
-    `with a peak of ${mem(r.full.peakRss)} in one process (${mem(r.full.tree.sumPeak)} over all). ` +
+    `card cache warm) took ${secs(r.full.seconds)}, ${times(ratio)} Hugo + Pagefind's ${secs(r.hugo.seconds)} ` +
+    `(the fastest runs of each).${runSpread(r)} It peaked at ${mem(r.full.peakRss)} in one process (${mem(r.full.tree.sumPeak)} over all). ` +
     `Cold: ${secs(r.cold.seconds)} (${times(r.cold.seconds / r.hugo.seconds)}), peak ${mem(r.cold.peakRss)}. ` +
     `Warm with nothing changed: ${secs(r.warm.seconds)} (${times(r.warm.seconds / r.hugo.seconds)}).`
   );
