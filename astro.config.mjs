@@ -6,7 +6,7 @@ import { settings } from './src/settings.ts';
 import { csp } from './src/security.ts';
 import { pagefindIntegration, searchIndexFolder } from './src/integrations/pagefind.ts';
 import { serviceWorkerFile, serviceWorkerIntegration } from './src/integrations/service-worker.ts';
-import { cardsIntegration } from './src/integrations/cards.ts';
+import { cardsIntegration, placedCards } from './src/integrations/cards.ts';
 import { keepBuildIntegration } from './src/integrations/keep-build.ts';
 
 export default defineConfig({
@@ -31,7 +31,7 @@ export default defineConfig({
     mdx(),
     cardsIntegration(settings),
     pagefindIntegration(settings),
-    keepBuildIntegration({ rewritten: [searchIndexFolder, serviceWorkerFile] }),
+    keepBuildIntegration({ rewritten: [searchIndexFolder, serviceWorkerFile], placed: placedCards }),
     serviceWorkerIntegration(settings),
   ],
 });

@@ -64,6 +64,8 @@ export function keepBuildIntegration(
      * from hard links made before its stamp (the service worker, the search index): never pruned.
      */
     rewritten?: string[];
+    /** Files another step put in the build this time, some left as the last build had them (the social cards). */
+    placed?: () => string[];
   } = {},
 ): AstroIntegration {
   let stamp = '';
@@ -89,6 +91,7 @@ export function keepBuildIntegration(
       'astro:build:done': ({ dir, assets, logger }) => {
         const root = fileURLToPath(dir).replace(/\/$/, '');
         const kept = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
+        for (const file of options.placed?.() ?? []) kept.add(file);
         const stale = staleFiles(root, since, kept, options.rewritten);
         removeFiles(root, stale);
         if (stale.length) logger.info(`removed ${stale.length} file(s) the last build wrote and this one did not`);

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,5 +24,18 @@ describe('placeCards', () => {
     expect(await readFile(join(dist, 'papers/a/og.png'), 'utf8')).toBe('second');
     expect((await stat(join(dist, 'papers/a/og.png'))).ino).toBe((await stat(second)).ino);
     expect(await readFile(join(dist, '2025/03/12/og.png'), 'utf8')).toBe('first');
+  });
+
+  it('leaves a card that is already the cached PNG as it is, and lists it with the rest', async () => {
+    const card = join(root, 'kept.png');
+    await writeFile(card, 'kept');
+    const dist = join(root, 'dist-kept');
+    await placeCards(dist, [['papers/b/og.png', card]]);
+    const before = await lstat(join(dist, 'papers/b/og.png'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const placed = await placeCards(dist, [['papers/b/og.png', card]]);
+    // Not linked again: a link would have changed the file's change time.
+    expect((await lstat(join(dist, 'papers/b/og.png'))).ctimeMs).toBe(before.ctimeMs);
+    expect(placed).toEqual([join(dist, 'papers/b/og.png')]);
   });
 });

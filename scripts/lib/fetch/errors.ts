@@ -6,15 +6,16 @@ export class FetchError extends Error {
 /** The server answered with a status we do not retry (a 4xx other than 429). */
 export class HttpStatusError extends FetchError {
   override name = 'HttpStatusError';
+  readonly status: number;
+  readonly url: string;
+  /** The response body, which may say why (arXiv explains a bad query in an Atom entry). */
+  readonly body: string;
 
-  constructor(
-    readonly status: number,
-    readonly url: string,
-    /** The response body, which may say why (arXiv explains a bad query in an Atom entry). */
-    readonly body: string,
-    statusText: string,
-  ) {
+  constructor(status: number, url: string, body: string, statusText: string) {
     super(`${url} answered HTTP ${status}${statusText ? ` ${statusText}` : ''}`);
+    this.status = status;
+    this.url = url;
+    this.body = body;
   }
 }
 

@@ -12,10 +12,13 @@ export class RateLimiter {
   #last: number | undefined;
   #tail: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    readonly intervalMs: number,
-    readonly clock: Clock = systemClock,
-  ) {}
+  readonly intervalMs: number;
+  readonly clock: Clock;
+
+  constructor(intervalMs: number, clock: Clock = systemClock) {
+    this.intervalMs = intervalMs;
+    this.clock = clock;
+  }
 
   /** Runs `task` once its turn has come and the interval since the previous task has passed. */
   run<T>(task: () => Promise<T>): Promise<T> {

@@ -8,11 +8,11 @@
 export type PythonLiteral = { ok: true; value: unknown } | { ok: false; offset: number; message: string };
 
 class LiteralError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
+  readonly offset: number;
+
+  constructor(message: string, offset: number) {
     super(message);
+    this.offset = offset;
   }
 }
 

@@ -26,8 +26,10 @@ afterEach(async () => {
 class FakeStream extends Writable {
   text = '';
   columns = 100;
-  constructor(readonly isTTY: boolean) {
+  readonly isTTY: boolean;
+  constructor(isTTY: boolean) {
     super();
+    this.isTTY = isTTY;
   }
   override _write(chunk: Buffer, _encoding: string, done: () => void) {
     this.text += String(chunk);
