@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { copyFile, link, lstat, mkdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,13 +55,15 @@ export async function drawCards(settings: Settings): Promise<[string, string][]>
 }
 
 /**
- * Links one card into the build unless the last build's link to the same cached PNG is there (a
- * day's build at 10k papers keeps ~10k of them: 0.7 s to link again); the folder is made and a
- * stale file replaced only when the first try says so.
+ * Links one card into the build; in a build made in the last one (`kept`), not when the last
+ * build's link to the same cached PNG is there (a day's build at 10k papers keeps ~10k of them:
+ * 0.7 s to link again). The folder is made and a stale file replaced only when the first try says so.
  */
-async function placeCard(source: string, target: string): Promise<void> {
-  const [there, cached] = await Promise.all([lstat(target).catch(() => undefined), stat(source)]);
-  if (there && there.ino === cached.ino && there.dev === cached.dev) return;
+async function placeCard(source: string, target: string, kept: boolean): Promise<void> {
+  if (kept) {
+    const [there, cached] = await Promise.all([lstat(target).catch(() => undefined), stat(source)]);
+    if (there && there.ino === cached.ino && there.dev === cached.dev) return;
+  }
   try {
     await link(source, target);
   } catch (error) {
@@ -78,7 +81,10 @@ async function placeCard(source: string, target: string): Promise<void> {
  */
 export async function placeCards(dir: string, files: [string, string][]): Promise<string[]> {
   const placing = files.map(([path, source]) => [source, join(dir, path)] as const);
-  await inBatches(placing, ([source, target]) => placeCard(source, target));
+  // The last card (a topic's or a day's) is there whenever the last build's cards are: checking
+  // each card first would only cost a build from nothing (0.6 s at 10k papers).
+  const kept = placing.length > 0 && existsSync(placing[placing.length - 1][1]);
+  await inBatches(placing, ([source, target]) => placeCard(source, target, kept));
   return placing.map(([, target]) => target);
 }
 
