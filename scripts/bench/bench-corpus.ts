@@ -77,7 +77,7 @@ async function keepOnlyCards(dir: string): Promise<void> {
   for (const name of caches) if (name !== 'og') await moveAside(join(dir, '.cache', name));
 }
 
-/** A full build longer than this is run once: three would take too long. */
+/** After a full build longer than this, no more are run: three would take too long. */
 const repeatFullUnder = 120;
 
 /**

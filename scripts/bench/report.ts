@@ -137,7 +137,7 @@ export function renderReport(
     '(`npm run build`: import → astro build → cards, Pagefind, service worker). *Cold* is the first build',
     '(no entries, no caches, no social cards); *full, cards cached* moves `dist/` and every cache but the',
     "social cards' (`.cache/og`) aside and builds every page again — the issue's full build, run three times",
-    '(once if it takes over 2 min), the fastest shown; *warm, no change* runs the same build once more with',
+    '(no more after one over 2 min), the fastest shown; *warm, no change* runs the same build once more with',
     'every cache kept; *+1 day* then adds 50 papers and builds again. What a build leaves is moved aside, not',
     'deleted, until the run ends: on a file system without a journal (this one) a build that creates files',
     'right after tens of thousands were deleted pays for it (see `scripts/bench/trash.ts`).',

@@ -42,12 +42,13 @@ export function siteCards(settings: Settings): [string, Card][] {
 /** Each card's place in the build and its file in the cache, drawn first when new. */
 export async function drawCards(settings: Settings): Promise<[string, string][]> {
   const jobs = siteCards(settings);
-  const files: [string, string][] = [];
+  // In the jobs' order (papers, days, topics), whichever is drawn first: `placeCards` reads the last.
+  const files: [string, string][] = new Array(jobs.length);
   let next = 0;
   const worker = async () => {
     while (next < jobs.length) {
-      const [path, card] = jobs[next++];
-      files.push([path, await cachedCardFile(card, cacheDir)]);
+      const i = next++;
+      files[i] = [jobs[i][0], await cachedCardFile(jobs[i][1], cacheDir)];
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));

@@ -36,7 +36,7 @@ beforeAll(async () => {
   }
   await writeFile(join(project.dir, 'content/sources.json'), JSON.stringify(papers, null, 2));
   // A run that must not stop at hostile text: the import reports nothing, the build succeeds.
-  execFileSync('npx', ['tsx', 'scripts/import.ts', 'content/sources.json'], {
+  execFileSync(process.execPath, ['scripts/import.ts', 'content/sources.json'], {
     cwd: project.dir,
     stdio: 'pipe',
     env: cleanEnv(),

@@ -220,11 +220,10 @@ describe('the command line', () => {
   });
 
   it('runs as `npm run fetch` does, printing the usage for --help', () => {
-    const tsx = join(repoRoot, 'node_modules/.bin/tsx');
-    const help = spawnSync(tsx, ['scripts/fetch.ts', '--help'], { cwd: repoRoot, encoding: 'utf8' });
+    const help = spawnSync(process.execPath, ['scripts/fetch.ts', '--help'], { cwd: repoRoot, encoding: 'utf8' });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('npm run fetch -- arxiv --query');
-    const bad = spawnSync(tsx, ['scripts/fetch.ts', 'arxiv'], { cwd: repoRoot, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, ['scripts/fetch.ts', 'arxiv'], { cwd: repoRoot, encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr.split('\n')[0]).toBe('fetch: arxiv needs either --ids or --query');
   });
