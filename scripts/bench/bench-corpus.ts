@@ -80,21 +80,32 @@ async function keepOnlyCards(dir: string): Promise<void> {
 /** After a full build longer than this, no more are run: three would take too long. */
 const repeatFullUnder = 120;
 
+/** Three runs (no more after one longer than `enough` seconds): the fastest, and every run's time in order. */
+async function fastestOfThree<T extends { seconds: number }>(
+  run: (n: number) => Promise<T>,
+  enough = Infinity,
+): Promise<{ fastest: T; runs: number[] }> {
+  let fastest: T | undefined;
+  const runs: number[] = [];
+  for (const n of [1, 2, 3]) {
+    const next = await run(n);
+    runs.push(next.seconds);
+    if (!fastest || next.seconds < fastest.seconds) fastest = next;
+    if (next.seconds > enough) break;
+  }
+  return { fastest: fastest!, runs };
+}
+
 /**
- * The issue's full build, run three times like Hugo + Pagefind's later runs (once when it is long),
+ * The issue's full build, run three times like Hugo + Pagefind's later runs (fewer when it is long),
  * each time with only the card cache kept; the fastest is compared, as the comparator's is.
  */
 async function fullBuilds(dir: string, logs: string): Promise<{ full: BuildRun; fullRuns: number[] }> {
-  let full: BuildRun | undefined;
-  const fullRuns: number[] = [];
-  for (const run of [1, 2, 3]) {
+  const { fastest, runs } = await fastestOfThree(async (n) => {
     await keepOnlyCards(dir);
-    const next = await build(dir, logs, run === 1 ? 'full' : `full-${run}`);
-    fullRuns.push(next.seconds);
-    if (!full || next.seconds < full.seconds) full = next;
-    if (next.seconds > repeatFullUnder) break;
-  }
-  return { full: full!, fullRuns };
+    return build(dir, logs, n === 1 ? 'full' : `full-${n}`);
+  }, repeatFullUnder);
+  return { full: fastest, fullRuns: runs };
 }
 
 /** The paper pages in a built site. */
@@ -142,14 +153,10 @@ export async function benchCorpus(
   // Short runs suffer most from other work on the machine: the fastest of three later runs is compared.
   await waitForQuiet();
   const hugoFirst = await runComparator(hugoDir, options.pagefind, join(logs, 'hugo-1'));
-  let hugo = hugoFirst;
-  const hugoRuns: number[] = [];
-  for (const run of [2, 3, 4]) {
+  const { fastest: hugo, runs: hugoRuns } = await fastestOfThree(async (n) => {
     await waitForQuiet();
-    const next = await runComparator(hugoDir, options.pagefind, join(logs, `hugo-${run}`));
-    hugoRuns.push(next.seconds);
-    if (run === 2 || next.seconds < hugo.seconds) hugo = next;
-  }
+    return runComparator(hugoDir, options.pagefind, join(logs, `hugo-${n + 1}`));
+  });
   console.error(`  hugo + pagefind: ${hugo.seconds.toFixed(1)} s`);
 
   let incremental: BuildRun | undefined;
