@@ -8,7 +8,7 @@ const digests = new WeakMap<Paper, string>();
 
 /** The entries made beside Astro, if any. */
 function madeEntries(): Promise<Map<string, [string, string]>> {
-  made ??= takeOver<MadeEntries>('bibtex', 'BibTeX entries').then((entries) => new Map(entries ?? []));
+  made ??= takeOver<MadeEntries>('bibtex', 'make the BibTeX entries').then((entries) => new Map(entries ?? []));
   return made;
 }
 

@@ -1,6 +1,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildDigest, type Digest } from '../lib/digest.ts';
-import { takeOver } from './handoff.ts';
+import { handedOver, takeOver } from './handoff.ts';
+import type { Paper } from '../lib/paper-schema.ts';
+import { readEntries, type PapersRead } from '../lib/read-entries.ts';
+import { settings } from '../settings.ts';
 import { relatedKey, relatedPapers, type RelatedInput, type RelatedLists } from '../lib/related.ts';
 
 let digest: Promise<Digest> | undefined;
@@ -8,12 +11,23 @@ let related: Promise<Map<string, string[]>> | undefined;
 let notes: Promise<Map<string, CollectionEntry<'notes'>>> | undefined;
 let intros: Promise<Map<string, CollectionEntry<'digests'>>> | undefined;
 
-/** The digest, read from the content collections once per build and shared by every page. */
+/**
+ * The papers: in a build, as the build's work read them from their files (Astro's store then
+ * holds none, `papers-loader.ts`), or read here should that work have failed; on the dev server,
+ * from the collection.
+ */
+async function loadPapers(): Promise<Paper[]> {
+  if (handedOver('papers') === undefined) return (await getCollection('papers')).map((e) => e.data);
+  const read = await takeOver<PapersRead>('papers', 'read the papers');
+  return read?.papers ?? readEntries(settings.papersDir, settings.topicsFile).papers.map((p) => p.paper);
+}
+
+/** The digest, read once per build and shared by every page. */
 export function loadDigest(): Promise<Digest> {
   digest ??= (async () => {
-    const [papers, topics] = await Promise.all([getCollection('papers'), getCollection('topics')]);
+    const [papers, topics] = await Promise.all([loadPapers(), getCollection('topics')]);
     return buildDigest(
-      papers.map((e) => e.data),
+      papers,
       topics.map((e) => e.data),
     );
   })();
@@ -22,7 +36,7 @@ export function loadDigest(): Promise<Digest> {
 
 /** The lists the build computed beside Astro (`build-work.ts`), when they are of these papers. */
 async function relatedFromBuild(papers: RelatedInput[]): Promise<Map<string, string[]> | undefined> {
-  const lists = await takeOver<RelatedLists>('related', 'related papers');
+  const lists = await takeOver<RelatedLists>('related', 'make the related papers');
   return lists?.key === relatedKey(papers) ? new Map(lists.related) : undefined;
 }
 

@@ -17,11 +17,11 @@ export function handedOver<T>(name: string): T | undefined {
 
 /**
  * What was handed over under `name`, awaited; undefined when nothing was, or (said once on the
- * console, as the pages then make `what` themselves, slower) when the build's worker failed.
+ * console, as the pages then do `what` themselves, slower) when the build's worker failed.
  */
 export async function takeOver<T>(name: string, what: string): Promise<T | undefined> {
   return handedOver<Promise<T>>(name)?.catch((error: Error) => {
-    console.warn(`[paperboy] ${what} are made on the pages: the build's worker failed (${error.message})`);
+    console.warn(`[paperboy] the pages ${what} themselves: the build's worker failed (${error.message})`);
     return undefined;
   });
 }

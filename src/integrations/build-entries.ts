@@ -1,11 +1,25 @@
-import { readEntries, type PaperOnDisk } from '../lib/read-entries.ts';
+import { readEntries, readTopics, type EntriesRead } from '../lib/read-entries.ts';
+import type { Paper } from '../lib/paper-schema.ts';
 import type { Topic } from '../lib/topics.ts';
 import type { Settings } from '../settings.ts';
 
-let read: { papers: PaperOnDisk[]; topics: Topic[] } | undefined;
+let read: EntriesRead | undefined;
+let given: Paper[] | undefined;
 
 /** The entries as a build sees them: read once per thread that works from them, shared by its tasks. */
-export function buildEntries(settings: Settings): { papers: PaperOnDisk[]; topics: Topic[] } {
+export function buildEntries(settings: Settings): EntriesRead {
   read ??= readEntries(settings.papersDir, settings.topicsFile);
   return read;
+}
+
+/** Papers another thread has read (~1 s at 10k papers), for this thread's `buildPapers`. */
+export function givePapers(papers: Paper[]): void {
+  given = papers;
+}
+
+/** The papers without their bodies, and the taxonomy: what the tasks other than the index need. */
+export function buildPapers(settings: Settings): { papers: Paper[]; topics: Topic[] } {
+  if (given) return { papers: given, topics: readTopics(settings.topicsFile) };
+  const { papers, topics } = buildEntries(settings);
+  return { papers: papers.map((p) => p.paper), topics };
 }

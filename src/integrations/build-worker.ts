@@ -3,32 +3,36 @@ import type { Settings } from '../settings.ts';
 import { buildDigest } from '../lib/digest.ts';
 import type { MadeEntries } from '../lib/citation.ts';
 import type { Paper } from '../lib/paper-schema.ts';
+import type { PapersRead } from '../lib/read-entries.ts';
 import { relatedKey, relatedPapers, type RelatedLists } from '../lib/related.ts';
 import { absolute, paperUrl } from '../lib/urls.ts';
 import { madeEntries } from './bibtex-memo.ts';
-import { buildEntries } from './build-entries.ts';
+import { buildEntries, buildPapers, givePapers } from './build-entries.ts';
 import { drawCards } from './cards.ts';
 import { writeIndex } from './search-bundle.ts';
 
 /**
- * Some of a build's work from the entries on disk, on a thread beside Astro's: the search index,
- * the social cards, the related papers, the papers' BibTeX entries. Each task's result, or error,
+ * Some of a build's work from the entries on disk, on a thread beside Astro's: the papers for the
+ * pages, the search index, the social cards, the related papers, the papers' BibTeX entries. Each task's result, or error,
  * is posted back as it settles; the search task also says when Pagefind has the pages to work on.
  */
-const { names, settings } = workerData as { names: BuildTask[]; settings: Settings };
+const { names, settings, papers: given } = workerData as { names: BuildTask[]; settings: Settings; papers?: Paper[] };
+if (given) givePapers(given);
 
 let papers: Paper[] | undefined;
 /** The papers the site shows, in its order (`buildDigest`), as the pages have them. */
 function shown(): Paper[] {
-  const { papers: read, topics } = buildEntries(settings);
-  papers ??= buildDigest(
-    read.map((p) => p.paper),
-    topics,
-  ).papers;
+  if (papers) return papers;
+  const { papers: read, topics } = buildPapers(settings);
+  papers = buildDigest(read, topics).papers;
   return papers;
 }
 
 const tasks = {
+  papers: (): PapersRead => {
+    const { papers: read, problems } = buildEntries(settings);
+    return { papers: read.map((p) => p.paper), problems };
+  },
   search: () => writeIndex(settings, () => parentPort!.postMessage({ indexing: true })),
   cards: () => drawCards(settings),
   bibtex: (): Promise<MadeEntries> => madeEntries(shown(), (paper) => absolute(paperUrl(paper.slug))),

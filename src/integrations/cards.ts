@@ -8,7 +8,7 @@ import { inBatches } from '../lib/files.ts';
 import { cachedCardFile, type Card } from '../lib/og-card.ts';
 import { dayCard, paperCard, topicCard } from '../lib/site-cards.ts';
 import type { Settings } from '../settings.ts';
-import { buildEntries } from './build-entries.ts';
+import { buildPapers } from './build-entries.ts';
 import { buildWork, forgetBuildWork } from './build-work.ts';
 
 /** Cards are kept across builds by content hash, so an unchanged page costs no drawing. */
@@ -18,11 +18,8 @@ const parallel = 4;
 
 /** Every social card of the site and where it goes in the build (`papers/<slug>/og.png` …). */
 export function siteCards(settings: Settings): [string, Card][] {
-  const { papers, topics } = buildEntries(settings);
-  const digest = buildDigest(
-    papers.map((p) => p.paper),
-    topics,
-  );
+  const { papers, topics } = buildPapers(settings);
+  const digest = buildDigest(papers, topics);
   return [
     ...digest.papers.map((paper): [string, Card] => {
       const named = paper.topics.map((id) => digest.topicById.get(id)).filter((t) => t !== undefined);

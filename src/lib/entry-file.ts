@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import matter from 'gray-matter';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { Document, isScalar, parse, visit } from 'yaml';
@@ -43,6 +44,19 @@ export function parseEntry(text: string): { data: Record<string, unknown>; body:
   // Passing options turns off gray-matter's cache, which would keep every file in memory.
   const file = matter(text, { engines: { yaml: yamlEngine }, language: 'yaml' });
   return { data: file.data, body: file.content };
+}
+
+/** Entry files: `.mdx` (or `.md`). */
+export const entryFile = /\.mdx?$/;
+
+/**
+ * An entry's data with the slug it was created with among its aliases: the file is named after
+ * it, so when the curator renames the slug, the old permalink redirects.
+ */
+export function withFileAlias(data: Record<string, unknown>, path: string): Record<string, unknown> {
+  const born = basename(path).replace(entryFile, '');
+  const aliases = new Set([...((data.aliases as string[] | undefined) ?? []), ...(born !== data.slug ? [born] : [])]);
+  return aliases.size ? { ...data, aliases: [...aliases] } : data;
 }
 
 /** What gray-matter hands a YAML engine that is not asked to read anything. */

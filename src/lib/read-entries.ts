@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { parse } from 'yaml';
-import { parseEntry } from './entry-file.ts';
+import { entryFile, parseEntry, withFileAlias } from './entry-file.ts';
 import { listFilesSync } from './files.ts';
 import { paperSchema, type Paper } from './paper-schema.ts';
 import { taxonomySchema, type Topic } from './topics.ts';
@@ -11,22 +12,78 @@ export interface PaperOnDisk {
   body: string;
 }
 
-/**
- * The entries and the taxonomy read from disk, outside Astro: what the dev-server search index
- * and the social cards are made from. Entries that do not parse are left to the site build, which
- * reports them.
- */
-export function readEntries(papersDir: string, topicsFile: string): { papers: PaperOnDisk[]; topics: Topic[] } {
-  const topics = taxonomySchema.parse(parse(readFileSync(topicsFile, 'utf8')) ?? []);
-  const papers: PaperOnDisk[] = [];
-  for (const path of listFilesSync(papersDir, /\.mdx?$/)) {
-    try {
-      const { data, body } = parseEntry(readFileSync(path, 'utf8'));
-      const paper = paperSchema.safeParse(data);
-      if (paper.success) papers.push({ paper: paper.data, body });
-    } catch {
-      // Broken YAML: the site build names the file.
-    }
+/** The entries read from disk, the taxonomy, and what is wrong with the entries that could not be read. */
+export interface EntriesRead {
+  papers: PaperOnDisk[];
+  topics: Topic[];
+  /** One line per problem, naming the file and the field: `file: field "date": not a real calendar day`. */
+  problems: string[];
+}
+
+/** The papers without their bodies, and the problems: what a build's first thread hands the pages. */
+export interface PapersRead {
+  papers: Paper[];
+  problems: string[];
+}
+
+/** The taxonomy, read from disk outside Astro. */
+export function readTopics(topicsFile: string): Topic[] {
+  return taxonomySchema.parse(parse(readFileSync(topicsFile, 'utf8')) ?? []);
+}
+
+/** One entry file's paper and body, or what is wrong with it; `file` is the path shown. */
+export function readEntry(text: string, path: string, file: string): PaperOnDisk | string {
+  let parsed;
+  try {
+    parsed = parseEntry(text);
+  } catch (error) {
+    return `${file}: the frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}`;
   }
-  return { papers, topics };
+  const paper = paperSchema.safeParse(withFileAlias(parsed.data, path));
+  if (paper.success) return { paper: paper.data, body: parsed.body };
+  // A field's first problem only: a day like "soon" is both not YYYY-MM-DD and not a real day.
+  const fields = new Map<string, string>();
+  for (const { path: at, message } of paper.error.issues) {
+    const field = at.join('.') || 'frontmatter';
+    if (!fields.has(field)) fields.set(field, `field "${field}": ${message}`);
+  }
+  return `${file}: ${[...fields.values()].join('; ')}`;
+}
+
+/**
+ * Records the slugs an entry file answers to in `owners` (slug → file); returns the first one
+ * another file has already, as `file: slug "x" is also used by other-file`.
+ */
+export function claimSlugs(owners: Map<string, string>, file: string, slugs: string[]): string | undefined {
+  for (const slug of slugs) {
+    const other = owners.get(slug);
+    if (other !== undefined && other !== file) return `${file}: slug "${slug}" is also used by ${other}`;
+    owners.set(slug, file);
+  }
+  return undefined;
+}
+
+/**
+ * The entries and the taxonomy read from disk, outside Astro: what a build's pages, search index
+ * and social cards are made from, and the dev server's search index. An entry that cannot be read
+ * is left out and named in `problems`, as is a slug two entries share; a build stops on them
+ * (`papers-loader.ts`).
+ */
+export function readEntries(papersDir: string, topicsFile: string): EntriesRead {
+  const topics = readTopics(topicsFile);
+  const papers: PaperOnDisk[] = [];
+  const problems: string[] = [];
+  const owners = new Map<string, string>();
+  for (const path of listFilesSync(papersDir, entryFile)) {
+    const file = relative(process.cwd(), path);
+    const entry = readEntry(readFileSync(path, 'utf8'), path, file);
+    if (typeof entry === 'string') {
+      problems.push(entry);
+      continue;
+    }
+    papers.push(entry);
+    const clash = claimSlugs(owners, file, [entry.paper.slug, ...(entry.paper.aliases ?? [])]);
+    if (clash) problems.push(clash);
+  }
+  return { papers, topics, problems };
 }

@@ -160,6 +160,13 @@ describe('an incremental build after a curator edits one paper', () => {
     expectSameIndex();
   }, 300_000);
 
+  it("keeps the papers out of Astro's content store, which Astro bundles into every build", async () => {
+    const store = await readFile(join(project.dir, '.cache/astro/data-store.json'), 'utf8');
+    expect(store).toContain('"topics"');
+    expect(store).not.toContain(added.title);
+    expect(await read(`/papers/${added.slug}/index.html`)).toContain(added.title);
+  });
+
   it("empties a build folder that is not the last build's, instead of trusting its pages", () => {
     const page = join(project.dir, 'dist/topics/llm-compression/index.html');
     const stamp = join(project.dir, 'dist/.paperboy-build');

@@ -42,7 +42,9 @@ describe('BibTeX entries handed over by the build', () => {
   it('say that a failed worker left them to the pages', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await bibtexOf(Promise.reject(new Error('worker stopped')));
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/BibTeX entries are made on the pages.*worker stopped/));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/pages make the BibTeX entries themselves.*worker stopped/),
+    );
     warn.mockRestore();
   });
 });

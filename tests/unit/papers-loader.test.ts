@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handOver } from '../../src/data/handoff.ts';
 import { papersLoader } from '../../src/loaders/papers-loader.ts';
 
 type Stored = { id: string; data: Record<string, unknown>; digest?: string; filePath?: string };
@@ -14,21 +15,18 @@ function context() {
   const store = {
     entries: () => [...entries],
     get: (id: string) => entries.get(id),
-    set: (entry: Stored) => entries.set(entry.id, entry),
+    set: (entry: Stored) => {
+      parsed.push(entry.id);
+      entries.set(entry.id, entry);
+    },
     delete: (id: string) => entries.delete(id),
     keys: () => [...entries.keys()],
+    clear: () => entries.clear(),
   };
   return {
     entries,
     parsed,
-    context: {
-      store,
-      generateDigest: (text: string) => createHash('sha1').update(text).digest('hex'),
-      parseData: async ({ id, data }: { id: string; data: Record<string, unknown> }) => {
-        parsed.push(id);
-        return data;
-      },
-    },
+    context: { store, generateDigest: (text: string) => createHash('sha1').update(text).digest('hex') },
   };
 }
 
@@ -48,7 +46,10 @@ beforeEach(() => {
   entry('a.mdx', 'a');
   entry('b.mdx', 'b');
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  handOver('papers', undefined);
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('the papers loader', () => {
   it('stores every entry, then reads again only the files that changed', async () => {
@@ -89,5 +90,38 @@ describe('the papers loader', () => {
     await load(ctx);
     entry('c.mdx', 'a');
     await expect(load(ctx)).rejects.toThrow(/slug "a" is also used by/);
+  });
+});
+
+describe('the papers loader in a build, whose work reads the entries on its own thread', () => {
+  it('stores no paper: the pages have them from the build, and Astro bundles what is stored', async () => {
+    const ctx = context();
+    await load(ctx);
+    handOver('papers', Promise.resolve({ papers: [], problems: [] }));
+    await load(ctx);
+    expect(ctx.entries.size).toBe(0);
+  });
+
+  it.each([
+    ['one', 1, /^A paper entry needs fixing:\nc\.mdx: field "date": not a real calendar day$/],
+    ['three', 3, /^3 paper entries need fixing:\n(c\.mdx: .*\n){2}c\.mdx: .*$/],
+    ['25, the first 20 shown', 25, /^25 paper entries need fixing:\n(c\.mdx: .*\n){20}…and 5 more$/],
+  ])('stops the build on what that work found wrong (%s), with no stack trace', async (_case, count, message) => {
+    handOver(
+      'papers',
+      Promise.resolve({ papers: [], problems: Array(count).fill('c.mdx: field "date": not a real calendar day') }),
+    );
+    const error = (await load(context()).catch((e: Error) => e)) as Error;
+    expect(error.message).toMatch(message);
+    expect(error.stack).toBe('');
+  });
+
+  it('checks the entries itself when that work failed', async () => {
+    handOver('papers', Promise.reject(new Error('worker stopped')));
+    const ctx = context();
+    await load(ctx);
+    expect([...ctx.entries.keys()].sort()).toEqual(['a', 'b']);
+    writeFileSync(join(dir, 'c.mdx'), '---\nslug: c\n---\n');
+    await expect(load(ctx)).rejects.toThrow(/\/c\.mdx: field "id": .*; field "title"/);
   });
 });
