@@ -1,9 +1,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildDigest, type Digest } from '../lib/digest.ts';
-import { handedOver, takeOver } from './handoff.ts';
+import { takeOver } from './handoff.ts';
 import type { Paper } from '../lib/paper-schema.ts';
-import { readEntries, type PapersRead } from '../lib/read-entries.ts';
-import { settings } from '../settings.ts';
+import type { PapersRead } from '../lib/read-entries.ts';
 import { relatedKey, relatedPapers, type RelatedInput, type RelatedLists } from '../lib/related.ts';
 
 let digest: Promise<Digest> | undefined;
@@ -13,13 +12,12 @@ let intros: Promise<Map<string, CollectionEntry<'digests'>>> | undefined;
 
 /**
  * The papers: in a build, as the build's work read them from their files (Astro's store then
- * holds none, `papers-loader.ts`), or read here should that work have failed; on the dev server,
- * from the collection.
+ * holds none, `papers-loader.ts`); on the dev server, or should that work have failed (the loader
+ * then stores them), from the collection.
  */
 async function loadPapers(): Promise<Paper[]> {
-  if (handedOver('papers') === undefined) return (await getCollection('papers')).map((e) => e.data);
   const read = await takeOver<PapersRead>('papers', 'read the papers');
-  return read?.papers ?? readEntries(settings.papersDir, settings.topicsFile).papers.map((p) => p.paper);
+  return read ? read.papers : (await getCollection('papers')).map((e) => e.data);
 }
 
 /** The digest, read once per build and shared by every page. */

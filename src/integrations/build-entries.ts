@@ -5,6 +5,7 @@ import type { Settings } from '../settings.ts';
 
 let read: EntriesRead | undefined;
 let given: Paper[] | undefined;
+let papersRead: { papers: Paper[]; topics: Topic[] } | undefined;
 
 /** The entries as a build sees them: read once per thread that works from them, shared by its tasks. */
 export function buildEntries(settings: Settings): EntriesRead {
@@ -19,7 +20,8 @@ export function givePapers(papers: Paper[]): void {
 
 /** The papers without their bodies, and the taxonomy: what the tasks other than the index need. */
 export function buildPapers(settings: Settings): { papers: Paper[]; topics: Topic[] } {
-  if (given) return { papers: given, topics: readTopics(settings.topicsFile) };
+  if (papersRead) return papersRead;
+  if (given) return (papersRead = { papers: given, topics: readTopics(settings.topicsFile) });
   const { papers, topics } = buildEntries(settings);
-  return { papers: papers.map((p) => p.paper), topics };
+  return (papersRead = { papers: papers.map((p) => p.paper), topics });
 }

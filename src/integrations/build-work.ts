@@ -62,10 +62,10 @@ function startWorker(
 
 /**
  * The build's work from the entries on disk, started once per build on threads beside Astro's
- * (`build-worker.ts`): the papers the pages show, read while Astro starts (~1 s at 10k papers);
- * then the search index, as it takes longest; the social cards, the related
- * papers and the BibTeX entries (~2 s and ~1 s of computing at 10k papers) on a second thread
- * once Pagefind has the pages to work on, so that none holds up the index.
+ * (`build-worker.ts`). On a first thread: the papers the pages show, read and checked while Astro
+ * starts (~1 s at 10k papers), then the search index, as it takes longest. On a second thread,
+ * once Pagefind has the pages to work on, so that none holds up the index: the related papers
+ * (~2 s of computing at 10k papers), the BibTeX entries (~1 s) and the social cards.
  */
 export function buildWork(settings: Settings): Work {
   if (started) return started;
@@ -84,10 +84,12 @@ export function buildWork(settings: Settings): Work {
   const startSecond = () => {
     if (second) return;
     second = true;
-    void work.papers!.then(
-      ({ papers }) => startWorker(later, settings, settle, { papers }),
-      () => startWorker(later, settings, settle),
-    );
+    void work
+      .papers!.catch(() => undefined)
+      .then((read) => startWorker(later, settings, settle, { papers: read?.papers }))
+      .catch((error: Error) => {
+        for (const name of later) settle.get(name)?.reject(error);
+      });
   };
   startWorker(first, settings, settle, { onIndexing: startSecond });
   // The second worker, started later, takes this thread's priority.

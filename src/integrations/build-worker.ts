@@ -13,8 +13,9 @@ import { writeIndex } from './search-bundle.ts';
 
 /**
  * Some of a build's work from the entries on disk, on a thread beside Astro's: the papers for the
- * pages, the search index, the social cards, the related papers, the papers' BibTeX entries. Each task's result, or error,
- * is posted back as it settles; the search task also says when Pagefind has the pages to work on.
+ * pages, the search index, the social cards, the related papers, the papers' BibTeX entries. Each
+ * task's result, or error, is posted back as it settles; the search task also says when Pagefind
+ * has the pages to work on. Papers another thread has read come with the thread's data.
  */
 const { names, settings, papers: given } = workerData as { names: BuildTask[]; settings: Settings; papers?: Paper[] };
 if (given) givePapers(given);

@@ -51,11 +51,15 @@ export const entryFile = /\.mdx?$/;
 
 /**
  * An entry's data with the slug it was created with among its aliases: the file is named after
- * it, so when the curator renames the slug, the old permalink redirects.
+ * it, so when the curator renames the slug, the old permalink redirects. The entry's own slug is
+ * never one of its aliases (a slug renamed back would redirect to itself); aliases that are not a
+ * list are left for the schema to name.
  */
 export function withFileAlias(data: Record<string, unknown>, path: string): Record<string, unknown> {
+  if (data.aliases !== undefined && !Array.isArray(data.aliases)) return data;
   const born = basename(path).replace(entryFile, '');
-  const aliases = new Set([...((data.aliases as string[] | undefined) ?? []), ...(born !== data.slug ? [born] : [])]);
+  const aliases = new Set([...((data.aliases as unknown[] | undefined) ?? []), born]);
+  aliases.delete(data.slug);
   return aliases.size ? { ...data, aliases: [...aliases] } : data;
 }
 

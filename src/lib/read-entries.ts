@@ -31,15 +31,15 @@ export function readTopics(topicsFile: string): Topic[] {
   return taxonomySchema.parse(parse(readFileSync(topicsFile, 'utf8')) ?? []);
 }
 
-/** One entry file's paper and body, or what is wrong with it; `file` is the path shown. */
-export function readEntry(text: string, path: string, file: string): PaperOnDisk | string {
+/** One entry file's paper and body, or what is wrong with it; `file` is its path as shown. */
+export function readEntry(text: string, file: string): PaperOnDisk | string {
   let parsed;
   try {
     parsed = parseEntry(text);
   } catch (error) {
     return `${file}: the frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}`;
   }
-  const paper = paperSchema.safeParse(withFileAlias(parsed.data, path));
+  const paper = paperSchema.safeParse(withFileAlias(parsed.data, file));
   if (paper.success) return { paper: paper.data, body: parsed.body };
   // A field's first problem only: a day like "soon" is both not YYYY-MM-DD and not a real day.
   const fields = new Map<string, string>();
@@ -57,7 +57,7 @@ export function readEntry(text: string, path: string, file: string): PaperOnDisk
 export function claimSlugs(owners: Map<string, string>, file: string, slugs: string[]): string | undefined {
   for (const slug of slugs) {
     const other = owners.get(slug);
-    if (other !== undefined && other !== file) return `${file}: slug "${slug}" is also used by ${other}`;
+    if (other !== undefined) return `${file}: slug "${slug}" is also used by ${other}`;
     owners.set(slug, file);
   }
   return undefined;
@@ -76,7 +76,7 @@ export function readEntries(papersDir: string, topicsFile: string): EntriesRead 
   const owners = new Map<string, string>();
   for (const path of listFilesSync(papersDir, entryFile)) {
     const file = relative(process.cwd(), path);
-    const entry = readEntry(readFileSync(path, 'utf8'), path, file);
+    const entry = readEntry(readFileSync(path, 'utf8'), file);
     if (typeof entry === 'string') {
       problems.push(entry);
       continue;

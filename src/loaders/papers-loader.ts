@@ -5,7 +5,7 @@ import { handedOver } from '../data/handoff.ts';
 import { entryBody, entryFile } from '../lib/entry-file.ts';
 import { listFilesSync } from '../lib/files.ts';
 import { paperSchema } from '../lib/paper-schema.ts';
-import { claimSlugs, readEntry } from '../lib/read-entries.ts';
+import { claimSlugs, readEntry, type PapersRead } from '../lib/read-entries.ts';
 
 /** True when an entry file has a curator's body after its frontmatter. */
 export function hasNotes(body: string): boolean {
@@ -40,7 +40,7 @@ const shownProblems = 20;
  * undefined when not building, or when that work failed and the entries are checked here.
  */
 async function checkedByBuild(): Promise<string[] | undefined> {
-  const read = handedOver<Promise<{ problems: string[] }>>('papers');
+  const read = handedOver<Promise<PapersRead>>('papers');
   return read?.then(
     (r) => r.problems,
     () => undefined,
@@ -55,7 +55,9 @@ async function checkedByBuild(): Promise<string[] | undefined> {
  * checks every file on its own thread, and the store keeps none: Astro inlines its whole store into
  * the server bundle, which at 11k papers (24 MB) cost each build ~2 s to bundle, compile, parse and
  * write out again, on top of ~1.5 s to read the files here a second time. This loader then only
- * stops the build, naming each broken file, when the build's work found one.
+ * stops the build, naming each broken file, when the build's work found one. (The dev server
+ * keeps its own store, `.astro/`; `astro sync` and `astro check` fill the build's, which the next
+ * build empties again.)
  */
 export function papersLoader(dir: string): Loader {
   const root = resolve(dir);
@@ -86,7 +88,7 @@ export function papersLoader(dir: string): Loader {
             ids.add(kept.id);
             continue;
           }
-          const entry = readEntry(text, path, filePath);
+          const entry = readEntry(text, filePath);
           if (typeof entry === 'string') throw entryError(entry);
           const { paper } = entry;
           claim(seen, [paper.slug, ...(paper.aliases ?? [])], filePath);

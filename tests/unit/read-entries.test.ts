@@ -22,8 +22,14 @@ describe('one entry file read', () => {
       front(`${valid}\naliases: [older, old-name]`),
       { slug: 'a-paper', aliases: ['older', 'old-name'] },
     ],
+    [
+      'a slug renamed back: its own slug is no alias, or it would redirect to itself',
+      'old-name.mdx',
+      front(`${valid}\naliases: [a-paper, older]`),
+      { slug: 'a-paper', aliases: ['older', 'old-name'] },
+    ],
   ])('%s', (_case, name, text, want) => {
-    const entry = readEntry(text, `/x/${name}`, `content/${name}`);
+    const entry = readEntry(text, `content/${name}`);
     expect(typeof entry).toBe('object');
     const { paper } = entry as Exclude<typeof entry, string>;
     expect({ slug: paper.slug, aliases: paper.aliases }).toEqual(want);
@@ -33,7 +39,7 @@ describe('one entry file read', () => {
   });
 
   it('keeps the body exactly as written', () => {
-    const entry = readEntry(`${front(valid)}\nMy *notes*.\n`, '/x/a-paper.mdx', 'a-paper.mdx');
+    const entry = readEntry(`${front(valid)}\nMy *notes*.\n`, 'a-paper.mdx');
     expect((entry as { body: string }).body).toBe('\nMy *notes*.\n');
   });
 
@@ -50,8 +56,9 @@ describe('one entry file read', () => {
       /field "slug": expected lowercase.*; field "title"/,
     ],
     ['a field the schema does not know', `${valid}\ntitel: typo`, /field "frontmatter": .*titel/],
+    ['aliases that are not a list', `${valid}\naliases: old`, /field "aliases": /],
   ])('names the file and the field: %s', (_case, lines, message) => {
-    expect(readEntry(front(lines), '/x/b.mdx', 'content/b.mdx')).toMatch(message);
+    expect(readEntry(front(lines), 'content/b.mdx')).toMatch(message);
   });
 });
 
@@ -73,7 +80,14 @@ describe('slugs claimed by entry files', () => {
       ],
       ['b.mdx: slug "a" is also used by a.mdx'],
     ],
-    ['one file naming its slug twice', [['a.mdx', ['a', 'a']]], []],
+    [
+      'a slug two files give',
+      [
+        ['a.mdx', ['a']],
+        ['b.mdx', ['a']],
+      ],
+      ['b.mdx: slug "a" is also used by a.mdx'],
+    ],
   ] as [string, [string, string[]][], string[]][])('%s', (_case, claims, clashes) => {
     const owners = new Map<string, string>();
     expect(claims.map(([file, slugs]) => claimSlugs(owners, file, slugs)).filter(Boolean)).toEqual(clashes);
