@@ -15,8 +15,8 @@ type Settle = Map<BuildTask, { resolve: (value: never) => void; reject: (error: 
 
 let started: Work | undefined;
 
-/** What a worker posts: a task's result or error, or (`indexing`) that Pagefind has its pages. */
-type Message = { name: BuildTask; result: never; error?: string; stack?: string } | { indexing: true };
+/** What a worker posts: a task's result or error. */
+type Message = { name: BuildTask; result: never; error?: string; stack?: string };
 
 /**
  * Lowers the calling thread's priority below the index's (its worker and Pagefind's process keep
@@ -33,12 +33,7 @@ function yieldToIndex(): void {
 }
 
 /** Starts a worker thread on some of the build's tasks (with the papers, if read), settling each task's promise. */
-function startWorker(
-  names: BuildTask[],
-  settings: Settings,
-  settle: Settle,
-  { papers, onIndexing }: { papers?: Paper[]; onIndexing?: () => void } = {},
-): void {
+function startWorker(names: BuildTask[], settings: Settings, settle: Settle, papers?: Paper[]): void {
   const worker = new Worker(new URL('./build-worker.ts', import.meta.url), {
     workerData: { names, settings, papers },
   });
@@ -46,7 +41,6 @@ function startWorker(
     for (const name of names) settle.get(name)?.reject(error);
   };
   worker.on('message', (message: Message) => {
-    if ('indexing' in message) return onIndexing?.();
     const { name, result, error, stack } = message;
     if (error === undefined) return settle.get(name)?.resolve(result);
     const failure = new Error(error);
@@ -62,40 +56,36 @@ function startWorker(
 
 /**
  * The build's work from the entries on disk, started once per build on threads beside Astro's
- * (`build-worker.ts`). On a first thread: the papers the pages show, read and checked while Astro
- * starts (~1 s at 10k papers), then the search index, as it takes longest. On a second thread,
- * once Pagefind has the pages to work on, so that none holds up the index: the related papers
- * (~2 s of computing at 10k papers), the BibTeX entries (~1 s) and the social cards.
+ * (`build-worker.ts`). On a first thread, in the order the pages need them: the papers, read and
+ * checked while Astro starts (~1 s at 10k papers); the related papers (~2.8 s of computing at 12k
+ * papers), which every paper page's cache key holds, so Astro renders nothing before they come;
+ * then the search index, wanted only once the pages are written. On a second thread, with the
+ * papers the first read: the BibTeX entries (~1 s) and the social cards. Measured at 12k papers:
+ * with the related papers on the second thread (and the index first), they came 1.1–1.9 s later
+ * and the full build was ~1 s slower; a day's build waited ~1.5 s longer for them.
  */
 export function buildWork(settings: Settings): Work {
   if (started) return started;
   const work: Work = (started = {});
   const settle: Settle = new Map();
-  const later: BuildTask[] = ['related', 'bibtex', ...(settings.cards ? ['cards' as const] : [])];
-  const first: BuildTask[] = ['papers', 'search'];
+  const first: BuildTask[] = ['papers', 'related', 'search'];
+  const later: BuildTask[] = ['bibtex', ...(settings.cards ? ['cards' as const] : [])];
   for (const name of [...first, ...later]) {
     const { promise, resolve, reject } = Promise.withResolvers<never>();
     settle.set(name, { resolve, reject });
     work[name] = inBackground(promise);
   }
-  let second = false;
-  // The papers the first thread read are given to the second, which then need not read them again:
-  // at 10k papers that brought the related papers, which every page waits on, ~1 s sooner.
-  const startSecond = () => {
-    if (second) return;
-    second = true;
-    void work
-      .papers!.catch(() => undefined)
-      .then((read) => startWorker(later, settings, settle, { papers: read?.papers }))
-      .catch((error: Error) => {
-        for (const name of later) settle.get(name)?.reject(error);
-      });
-  };
-  startWorker(first, settings, settle, { onIndexing: startSecond });
+  startWorker(first, settings, settle);
+  // Given the papers the first thread read, the second need not read them again (~1 s); should
+  // that reading fail, it reads them itself.
+  void work
+    .papers!.catch(() => undefined)
+    .then((read) => startWorker(later, settings, settle, read?.papers))
+    .catch((error: Error) => {
+      for (const name of later) settle.get(name)?.reject(error);
+    });
   // The second worker, started later, takes this thread's priority.
   if (hasKeptShards()) yieldToIndex();
-  // Should the index fail before Pagefind has its pages, the other tasks start all the same.
-  void work.search!.catch(() => undefined).finally(startSecond);
   handOver('papers', work.papers);
   handOver('related', work.related);
   handOver('bibtex', work.bibtex);

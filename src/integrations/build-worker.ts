@@ -13,9 +13,9 @@ import { writeIndex } from './search-bundle.ts';
 
 /**
  * Some of a build's work from the entries on disk, on a thread beside Astro's: the papers for the
- * pages, the search index, the social cards, the related papers, the papers' BibTeX entries. Each
- * task's result, or error, is posted back as it settles; the search task also says when Pagefind
- * has the pages to work on. Papers another thread has read come with the thread's data.
+ * pages, the related papers, the search index, the papers' BibTeX entries, the social cards. Each
+ * task's result, or error, is posted back as it settles. Papers another thread has read come with
+ * the thread's data.
  */
 const { names, settings, papers: given } = workerData as { names: BuildTask[]; settings: Settings; papers?: Paper[] };
 if (given) givePapers(given);
@@ -34,7 +34,7 @@ const tasks = {
     const { papers: read, problems } = buildEntries(settings);
     return { papers: read.map((p) => p.paper), problems };
   },
-  search: () => writeIndex(settings, () => parentPort!.postMessage({ indexing: true })),
+  search: () => writeIndex(settings),
   cards: () => drawCards(settings),
   bibtex: (): Promise<MadeEntries> => madeEntries(shown(), (paper) => absolute(paperUrl(paper.slug))),
   related: (): RelatedLists => {

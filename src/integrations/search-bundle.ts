@@ -73,16 +73,12 @@ async function writeShard(index: PagefindIndex, path: string, seed: Seed | undef
  * folder; a shard whose pages the last build indexed already is taken from its copy, and one that
  * changed is written over the last build's shard that shares the most pages with it.
  */
-export async function writeIndex(
-  settings: Settings,
-  indexing?: () => void,
-): Promise<{ pages: number; shards: number; reused: number }> {
+export async function writeIndex(settings: Settings): Promise<{ pages: number; shards: number; reused: number }> {
   await rm(staging, { recursive: true, force: true });
   const setup = indexSetup(settings.lang);
   const last = setup === undefined ? {} : lastShards(setup);
   const shards: ShardRecord['shards'] = {};
   const { manifest, pages, reused } = await indexShards(buildEntries(settings), settings, {
-    indexing,
     reuse: async (key, path, pages) => {
       if (!(await reuseShard(key, join(staging, path)))) return false;
       shards[path] = { key, pages: pages.map(pageDigest) };

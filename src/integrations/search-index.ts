@@ -55,15 +55,12 @@ export interface ShardSink {
   reuse?: (key: string, path: string, pages: SearchPage[]) => Promise<boolean>;
   /** Takes a freshly indexed shard (to write it or read its files), with its key when it has one. */
   use: (index: pagefind.PagefindIndex, path: string, key: string | undefined, pages: SearchPage[]) => Promise<void>;
-  /** Told once Pagefind has a shard's pages to work on, and so needs nothing from this thread for a while. */
-  indexing?: () => void;
 }
 
 /** Indexes pages in a fresh Pagefind process, hands the index to `use`, then ends the process. */
 async function indexPages(
   options: pagefind.PagefindServiceConfig,
   pages: SearchPage[],
-  indexing: (() => void) | undefined,
   use: (index: pagefind.PagefindIndex) => Promise<void>,
 ): Promise<void> {
   try {
@@ -73,7 +70,6 @@ async function indexPages(
     // A few hundred at a time: all at once, 10k pages' messages to Pagefind held ~150 MB at the
     // build's peak; in batches Pagefind still always has the next page waiting.
     const adding = inBatches(pages, (page) => index.addHTMLFile(page), 256);
-    indexing?.();
     check('indexing', [...new Set((await adding).flatMap((a) => a.errors))]);
     await use(index);
   } finally {
@@ -106,7 +102,7 @@ export async function indexShards(
     const pages = shard.map(({ paper, body }) => searchPage(paper, body, (id) => names.get(id), language));
     const key = shardKey(setup, i === 0, pages);
     if (key && (await sink.reuse?.(key, path, pages))) reused++;
-    else await indexPages(shardOptions(language), pages, sink.indexing, (index) => sink.use(index, path, key, pages));
+    else await indexPages(shardOptions(language), pages, (index) => sink.use(index, path, key, pages));
     manifest.shards.push({ path, upvotes: upvoteRuns(shard.map(({ paper }) => upvotesForSort(paper))) });
   }
   return { manifest, pages: shown.length, reused };
