@@ -30,10 +30,7 @@ function shown(): Paper[] {
 }
 
 const tasks = {
-  papers: (): PapersRead => {
-    const { papers: read, problems } = buildEntries(settings);
-    return { papers: read.map((p) => p.paper), problems };
-  },
+  papers: (): PapersRead => ({ papers: buildPapers(settings).papers, problems: buildEntries(settings).problems }),
   search: () => writeIndex(settings),
   cards: () => drawCards(settings),
   bibtex: (): Promise<MadeEntries> => madeEntries(shown(), (paper) => absolute(paperUrl(paper.slug))),
