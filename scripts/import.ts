@@ -4,10 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { settings } from '../src/settings.ts';
-import { runImport } from './lib/import/run-import.ts';
-import { formatProblem, formatSummary, importProgress } from './lib/import/report.ts';
-import { importFingerprint, lastFingerprint, rememberFingerprint } from './lib/import/import-cache.ts';
-import { loadImportMemo, saveImportMemo } from './lib/import/import-memo.ts';
+import { importSources } from './lib/import/import-sources.ts';
+import { importProgress } from './lib/import/report.ts';
 
 const usage = 'usage: npm run import -- [PATH…] [--date YYYY-MM-DD] [--strict] [--dry-run] [--force]';
 
@@ -37,36 +35,20 @@ async function main(): Promise<number> {
     console.error(`--date ${date}: expected YYYY-MM-DD or YYYY\n${usage}`);
     return 2;
   }
-  const paths = args.positionals.length ? args.positionals : [settings.sourcesDir];
-  const options = { date, strict: args.values.strict };
-  // Nothing read by the import changed since its last clean run: it would write nothing.
-  const fingerprint = importFingerprint(paths, settings.papersDir, settings.topicsFile, options);
-  if (!args.values.force && !args.values['dry-run'] && fingerprint === (await lastFingerprint())) {
-    console.log('nothing changed since the last import (use --force to import again)');
-    return 0;
-  }
   const progress = importProgress(process.stderr);
-  const memo = await loadImportMemo();
-  const summary = await runImport({
-    memo,
-    paths,
+  const outcome = await importSources({
+    paths: args.positionals.length ? args.positionals : [settings.sourcesDir],
     papersDir: settings.papersDir,
     topicsFile: settings.topicsFile,
     date,
     strict: args.values.strict,
     dryRun: args.values['dry-run'],
-    onFile: progress.onFile,
-    onProgress: progress.onProgress,
-  }).finally(() => progress.stop());
-  for (const notice of summary.notices) console.error(formatProblem(notice));
-  for (const problem of summary.problems) console.error(formatProblem(problem));
-  console.log(formatSummary(summary, args.values['dry-run']));
-  if (summary.problems.length) return 1;
-  if (summary.written) {
-    await rememberFingerprint(importFingerprint(paths, settings.papersDir, settings.topicsFile, options));
-    await saveImportMemo(memo);
-  }
-  return 0;
+    force: args.values.force,
+    progress,
+  });
+  for (const line of [...outcome.notices, ...outcome.problems]) console.error(line);
+  console.log(outcome.summary);
+  return outcome.problems.length ? 1 : 0;
 }
 
 main().then(

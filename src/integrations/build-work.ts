@@ -1,14 +1,13 @@
-import { setPriority } from 'node:os';
 import { Worker } from 'node:worker_threads';
 // sharp (libvips) must be loaded on the main thread before a worker loads it, or a worker's exit
 // can take it down (sharp's docs, "worker threads").
 import 'sharp';
-import type { Paper } from '../lib/paper-schema.ts';
 import type { Settings } from '../settings.ts';
 import { handOver } from '../data/handoff.ts';
 import { inBackground } from './background.ts';
+import { lowerPriority } from './priority.ts';
 import { hasKeptShards } from './shard-cache.ts';
-import type { BuildResult, BuildTask } from './build-worker.ts';
+import type { BuildResult, BuildTask, WorkerData } from './build-worker.ts';
 
 type Work = { [T in BuildTask]?: Promise<BuildResult<T>> };
 type Settle = Map<BuildTask, { resolve: (value: never) => void; reject: (error: Error) => void }>;
@@ -18,24 +17,10 @@ let started: Work | undefined;
 /** What a worker posts: a task's result or error. */
 type Message = { name: BuildTask; result: never; error?: string; stack?: string };
 
-/**
- * Lowers the calling thread's priority below the index's (its worker and Pagefind's process keep
- * theirs). In a build that updates a kept index (a day added), Pagefind is what the build waits
- * for last (12k papers: pages done ~9 s before it), so the rest yields the CPU to it: measured, 25 s
- * instead of 29–31 s. A build from nothing waits on its pages instead, so it does not yield.
- */
-function yieldToIndex(): void {
-  try {
-    setPriority(10);
-  } catch {
-    // A system that does not let a thread lower its priority builds as fast as it can all the same.
-  }
-}
-
 /** Starts a worker thread on some of the build's tasks (with the papers, if read), settling each task's promise. */
-function startWorker(names: BuildTask[], settings: Settings, settle: Settle, papers?: Paper[]): void {
+function startWorker(names: BuildTask[], settings: Settings, settle: Settle, extra: Partial<WorkerData> = {}): void {
   const worker = new Worker(new URL('./build-worker.ts', import.meta.url), {
-    workerData: { names, settings, papers },
+    workerData: { names, settings, ...extra } satisfies WorkerData,
   });
   const failAll = (error: Error) => {
     for (const name of names) settle.get(name)?.reject(error);
@@ -56,8 +41,9 @@ function startWorker(names: BuildTask[], settings: Settings, settle: Settle, pap
 
 /**
  * The build's work from the entries on disk, started once per build on threads beside Astro's
- * (`build-worker.ts`). On a first thread, in the order the pages need them: the papers, read and
- * checked while Astro starts (~1 s at 10k papers); the related papers (~2.8 s of computing at 12k
+ * (`build-worker.ts`). On a first thread, in the order the pages need them: the import (~3 s at
+ * 12k papers without its memo; it used to run before Astro) and the papers, read (those the import
+ * just read are not read again) and checked while Astro starts; the related papers (~2.8 s of computing at 12k
  * papers), which every paper page's cache key holds, so Astro renders nothing before they come;
  * then the search index, wanted only once the pages are written. On a second thread, with the
  * papers the first read: the BibTeX entries (~1 s) and the social cards. Measured at 12k papers:
@@ -68,24 +54,34 @@ export function buildWork(settings: Settings): Work {
   if (started) return started;
   const work: Work = (started = {});
   const settle: Settle = new Map();
-  const first: BuildTask[] = ['papers', 'related', 'search'];
+  const first: BuildTask[] = ['import', 'papers', 'related', 'search'];
   const later: BuildTask[] = ['bibtex', ...(settings.cards ? ['cards' as const] : [])];
   for (const name of [...first, ...later]) {
     const { promise, resolve, reject } = Promise.withResolvers<never>();
     settle.set(name, { resolve, reject });
     work[name] = inBackground(promise);
   }
-  startWorker(first, settings, settle);
+  // Whichever finishes last gets the CPU first. A build from nothing waits on its pages: 12k
+  // papers, the index was done ~10 s before the last page, while Astro's thread had ~2/3 of a core
+  // beside it. So the index (its thread and Pagefind's process) yields once the related papers,
+  // which the pages wait for, are made, and the cards once the BibTeX entries are. A build that
+  // updates a kept index (a day added) waits on the index instead (pages done ~8 s before it), so
+  // Astro's thread and the second worker yield (A/B: 29–31 s → 25 s).
+  const update = hasKeptShards();
+  startWorker(first, settings, settle, update ? {} : { yieldAt: 'search' });
   // Given the papers the first thread read, the second need not read them again (~1 s); should
   // that reading fail, it reads them itself.
   void work
     .papers!.catch(() => undefined)
-    .then((read) => startWorker(later, settings, settle, read?.papers))
+    .then((read) =>
+      startWorker(later, settings, settle, { papers: read?.papers, yieldAt: update ? undefined : 'cards' }),
+    )
     .catch((error: Error) => {
       for (const name of later) settle.get(name)?.reject(error);
     });
   // The second worker, started later, takes this thread's priority.
-  if (hasKeptShards()) yieldToIndex();
+  if (update) lowerPriority();
+  handOver('import', work.import);
   handOver('papers', work.papers);
   handOver('related', work.related);
   handOver('bibtex', work.bibtex);
@@ -95,6 +91,7 @@ export function buildWork(settings: Settings): Work {
 /** Lets the next build in this process start its own work. */
 export function forgetBuildWork(): void {
   started = undefined;
+  handOver('import', undefined);
   handOver('papers', undefined);
   handOver('related', undefined);
   handOver('bibtex', undefined);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Settings } from '../settings.ts';
 import { buildDigest } from '../lib/digest.ts';
@@ -7,9 +8,11 @@ import type { PapersRead } from '../lib/read-entries.ts';
 import { relatedKey, relatedPapers, type RelatedLists } from '../lib/related.ts';
 import { absolute, paperUrl } from '../lib/urls.ts';
 import { madeEntries } from './bibtex-memo.ts';
-import { buildEntries, buildPapers, givePapers } from './build-entries.ts';
+import { buildEntries, buildPapers, giveParsedEntries, givePapers } from './build-entries.ts';
 import { drawCards } from './cards.ts';
+import { lowerPriority } from './priority.ts';
 import { writeIndex } from './search-bundle.ts';
+import { importSources, type ImportOutcome } from '../../scripts/lib/import/import-sources.ts';
 
 /**
  * Some of a build's work from the entries on disk, on a thread beside Astro's: the papers for the
@@ -17,7 +20,16 @@ import { writeIndex } from './search-bundle.ts';
  * task's result, or error, is posted back as it settles. Papers another thread has read come with
  * the thread's data.
  */
-const { names, settings, papers: given } = workerData as { names: BuildTask[]; settings: Settings; papers?: Paper[] };
+export interface WorkerData {
+  names: BuildTask[];
+  settings: Settings;
+  /** Papers another thread has read. */
+  papers?: Paper[];
+  /** The task before which this thread lowers its priority (`build-work.ts` says why). */
+  yieldAt?: BuildTask;
+}
+
+const { names, settings, papers: given, yieldAt } = workerData as WorkerData;
 if (given) givePapers(given);
 
 let papers: Paper[] | undefined;
@@ -30,6 +42,18 @@ function shown(): Paper[] {
 }
 
 const tasks = {
+  import: async (): Promise<ImportOutcome> => {
+    // A digest kept by hand has no sources folder: nothing to import (`npm run import` names it).
+    if (!existsSync(settings.sourcesDir))
+      return { problems: [], notices: [], summary: `nothing to import: no folder ${settings.sourcesDir}` };
+    const { kept, ...outcome } = await importSources({
+      paths: [settings.sourcesDir],
+      papersDir: settings.papersDir,
+      topicsFile: settings.topicsFile,
+    });
+    if (kept) giveParsedEntries(kept);
+    return outcome;
+  },
   papers: (): PapersRead => ({ papers: buildPapers(settings).papers, problems: buildEntries(settings).problems }),
   search: () => writeIndex(settings),
   cards: () => drawCards(settings),
@@ -43,6 +67,11 @@ const tasks = {
 export type BuildTask = keyof typeof tasks;
 export type BuildResult<T extends BuildTask> = Awaited<ReturnType<(typeof tasks)[T]>>;
 
+/** Callbacks that post a promised task's result or error. */
+function settle(name: BuildTask): [(result: unknown) => void, (error: unknown) => void] {
+  return [(result) => post(name, { result }), (error) => post(name, { error })];
+}
+
 /** Posts a task's result or error to the build, which waits on it. */
 function post(name: BuildTask, outcome: { result: unknown } | { error: unknown }): void {
   if ('result' in outcome) parentPort!.postMessage({ name, result: outcome.result });
@@ -54,15 +83,15 @@ function post(name: BuildTask, outcome: { result: unknown } | { error: unknown }
 
 // In the order asked: a task that computes (related papers) is posted as soon as it is done, not
 // after the next one; one that waits (cards on sharp's threads) goes on while the next computes.
+// The import is awaited: the other tasks read the entries it writes (each written whole, so a
+// failed import leaves entries the build can still read and check).
 for (const name of names) {
+  if (name === yieldAt) lowerPriority();
   try {
     const run = tasks[name]();
-    if (run instanceof Promise)
-      run.then(
-        (result) => post(name, { result }),
-        (error) => post(name, { error }),
-      );
-    else post(name, { result: run });
+    if (!(run instanceof Promise)) post(name, { result: run });
+    else if (name === 'import') await run.then(...settle(name));
+    else void run.then(...settle(name));
   } catch (error) {
     post(name, { error });
   }

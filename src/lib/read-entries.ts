@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { entryFile, parseEntry, withFileAlias } from './entry-file.ts';
 import { listFilesSync } from './files.ts';
@@ -31,6 +31,12 @@ export function readTopics(topicsFile: string): Topic[] {
   return taxonomySchema.parse(parse(readFileSync(topicsFile, 'utf8')) ?? []);
 }
 
+/** An entry file's frontmatter, as YAML reads it, and its body. */
+export interface ParsedEntry {
+  data: Record<string, unknown>;
+  body: string;
+}
+
 /** One entry file's paper and body, or what is wrong with it; `file` is its path as shown. */
 export function readEntry(text: string, file: string): PaperOnDisk | string {
   let parsed;
@@ -39,6 +45,11 @@ export function readEntry(text: string, file: string): PaperOnDisk | string {
   } catch (error) {
     return `${file}: the frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}`;
   }
+  return checkEntry(parsed, file);
+}
+
+/** An entry's paper, or what is wrong with it, from its parsed frontmatter and body. */
+function checkEntry(parsed: ParsedEntry, file: string): PaperOnDisk | string {
   const paper = paperSchema.safeParse(withFileAlias(parsed.data, file));
   if (paper.success) return { paper: paper.data, body: parsed.body };
   // A field's first problem only: a day like "soon" is both not YYYY-MM-DD and not a real day.
@@ -67,16 +78,22 @@ export function claimSlugs(owners: Map<string, string>, file: string, slugs: str
  * The entries and the taxonomy read from disk, outside Astro: what a build's pages, search index
  * and social cards are made from, and the dev server's search index. An entry that cannot be read
  * is left out and named in `problems`, as is a slug two entries share; a build stops on them
- * (`papers-loader.ts`).
+ * (`papers-loader.ts`). `parsed` holds entries already parsed as they are on disk, by absolute
+ * path (the import in the same build read them all): those are not read again.
  */
-export function readEntries(papersDir: string, topicsFile: string): EntriesRead {
+export function readEntries(
+  papersDir: string,
+  topicsFile: string,
+  parsed?: ReadonlyMap<string, ParsedEntry>,
+): EntriesRead {
   const topics = readTopics(topicsFile);
   const papers: PaperOnDisk[] = [];
   const problems: string[] = [];
   const owners = new Map<string, string>();
   for (const path of listFilesSync(papersDir, entryFile)) {
     const file = relative(process.cwd(), path);
-    const entry = readEntry(readFileSync(path, 'utf8'), file);
+    const known = parsed?.get(resolve(path));
+    const entry = known ? checkEntry(known, file) : readEntry(readFileSync(path, 'utf8'), file);
     if (typeof entry === 'string') {
       problems.push(entry);
       continue;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
+import type { ImportOutcome } from '../../scripts/lib/import/import-sources.ts';
 import { handedOver } from '../data/handoff.ts';
 import { entryBody, entryFile } from '../lib/entry-file.ts';
 import { listFilesSync } from '../lib/files.ts';
@@ -32,8 +33,28 @@ function claim(owners: Map<string, string>, slugs: string[], filePath: string): 
   if (clash) throw entryError(clash);
 }
 
+/**
+ * In a build, how the import went that its first thread ran while Astro started (`build-work.ts`);
+ * undefined when not building. An import that crashed stops the build here.
+ */
+async function importedByBuild(): Promise<ImportOutcome | undefined> {
+  return handedOver<Promise<ImportOutcome>>('import')?.catch((error: Error) => {
+    throw entryError(`import failed: ${error.message}`);
+  });
+}
+
+/** The file a problem line names: `file: …` or `file:line: …`. */
+const fileOf = (line: string) => /^(.*?)(?::\d+)?: /.exec(line)?.[1];
+
 /** Problems listed in one error: enough to start fixing, not a screenful per broken file. */
 const shownProblems = 20;
+
+/** A heading and up to `shownProblems` of the problems under it. */
+function problemList(problems: string[], one: string, many: (n: number) => string): string[] {
+  if (!problems.length) return [];
+  const more = problems.length > shownProblems ? [`…and ${problems.length - shownProblems} more`] : [];
+  return [problems.length === 1 ? one : many(problems.length), ...problems.slice(0, shownProblems), ...more];
+}
 
 /**
  * In a build, what the build's work found wrong in the entries it read (`build-work.ts`);
@@ -64,14 +85,27 @@ export function papersLoader(dir: string): Loader {
   return {
     name: 'paperboy-papers',
     schema: paperSchema,
-    load: async ({ store, generateDigest, watcher }) => {
+    load: async ({ store, generateDigest, watcher, logger }) => {
+      const imported = await importedByBuild();
       const problems = await checkedByBuild();
-      if (problems?.length) {
-        const more = problems.length > shownProblems ? [`…and ${problems.length - shownProblems} more`] : [];
-        const head =
-          problems.length === 1 ? 'A paper entry needs fixing:' : `${problems.length} paper entries need fixing:`;
-        throw entryError([head, ...problems.slice(0, shownProblems), ...more].join('\n'));
+      for (const line of imported?.notices ?? []) logger.warn(line);
+      // An entry the import could not read is named once, by the entries' check.
+      const broken = new Set(problems?.map(fileOf));
+      const importProblems = imported?.problems.filter((line) => !broken.has(fileOf(line))) ?? [];
+      if (problems?.length || importProblems.length) {
+        const entries = problemList(
+          problems ?? [],
+          'A paper entry needs fixing:',
+          (n) => `${n} paper entries need fixing:`,
+        );
+        const sources = problemList(
+          importProblems,
+          'The import found a problem:',
+          (n) => `The import found ${n} problems:`,
+        );
+        throw entryError([...entries, ...sources].join('\n'));
       }
+      if (imported) logger.info(imported.summary.replace(/\n/g, '; '));
       if (problems) return store.clear();
       const sync = async () => {
         const seen = new Map<string, string>();

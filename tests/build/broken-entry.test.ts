@@ -64,6 +64,15 @@ describe('a build with broken entries', () => {
     expect(result.output).not.toMatch(/Stack trace|\n\s+at /);
   });
 
+  // The build ran the import first: a source's paper whose entry is broken was not imported.
+  it('names, after them, what the import could not do because of them', () => {
+    expect(result.output).toMatch(/The import found \d+ problems?:/);
+    expect(result.output).toMatch(
+      new RegExp(`content/sources/2025-03-12-papers.txt:\\d+: record \\d+: paper is in ${unclosed}, which is broken`),
+    );
+    expect(result.output).not.toMatch(new RegExp(`\n${unclosed}: .*left untouched`));
+  });
+
   // Its stamp (a hidden file) now says a build began, so the next build starts over.
   it('leaves the pages of the last build as they were', () => {
     expect(before.size).toBeGreaterThan(200);

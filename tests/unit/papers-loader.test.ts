@@ -23,10 +23,16 @@ function context() {
     keys: () => [...entries.keys()],
     clear: () => entries.clear(),
   };
+  const logged: string[] = [];
+  const logger = {
+    info: (line: string) => logged.push(`info ${line}`),
+    warn: (line: string) => logged.push(`warn ${line}`),
+  };
   return {
     entries,
     parsed,
-    context: { store, generateDigest: (text: string) => createHash('sha1').update(text).digest('hex') },
+    logged,
+    context: { store, logger, generateDigest: (text: string) => createHash('sha1').update(text).digest('hex') },
   };
 }
 
@@ -47,6 +53,7 @@ beforeEach(() => {
   entry('b.mdx', 'b');
 });
 afterEach(() => {
+  handOver('import', undefined);
   handOver('papers', undefined);
   rmSync(dir, { recursive: true, force: true });
 });
@@ -123,5 +130,49 @@ describe('the papers loader in a build, whose work reads the entries on its own 
     expect([...ctx.entries.keys()].sort()).toEqual(['a', 'b']);
     writeFileSync(join(dir, 'c.mdx'), '---\nslug: c\n---\n');
     await expect(load(ctx)).rejects.toThrow(/\/c\.mdx: field "id": .*; field "title"/);
+  });
+
+  it('logs the import the build ran beside Astro: its notices as warnings, then its summary', async () => {
+    const summary = '1 file(s), 2 record(s): 1 new, 0 updated, 1 unchanged\nwrote 1 entry';
+    handOver('import', Promise.resolve({ problems: [], notices: ['s.json: record 2: listed again'], summary }));
+    handOver('papers', Promise.resolve({ papers: [], problems: [] }));
+    const ctx = context();
+    await load(ctx);
+    expect(ctx.logged).toEqual([
+      'warn s.json: record 2: listed again',
+      'info 1 file(s), 2 record(s): 1 new, 0 updated, 1 unchanged; wrote 1 entry',
+    ]);
+  });
+
+  it.each<[string, string[], string[], RegExp]>([
+    [
+      'sources only',
+      ['s.txt:4: record 2, field "title": too long'],
+      [],
+      /^The import found a problem:\ns\.txt:4: record 2, field "title": too long$/,
+    ],
+    [
+      'a broken entry, named once, and what it kept out',
+      ['c.mdx: field "date": entry left untouched: not a day', 's.txt:4: record 2: paper is in c.mdx, which is broken'],
+      ['c.mdx: field "date": not a real calendar day'],
+      /^A paper entry needs fixing:\nc\.mdx: field "date": not a real calendar day\nThe import found a problem:\ns\.txt:4: record 2: paper is in c\.mdx, which is broken$/,
+    ],
+  ])(
+    "stops the build on the import's problems (%s), with no stack trace",
+    async (_case, fromImport, entries, message) => {
+      handOver('import', Promise.resolve({ problems: fromImport, notices: [], summary: '' }));
+      handOver('papers', Promise.resolve({ papers: [], problems: entries }));
+      const error = (await load(context()).catch((e: Error) => e)) as Error;
+      expect(error.message).toMatch(message);
+      expect(error.stack).toBe('');
+    },
+  );
+
+  it('stops the build when the import crashed', async () => {
+    handOver('import', Promise.reject(new Error('EACCES: content/papers')));
+    handOver('papers', Promise.resolve({ papers: [], problems: [] }));
+    const error = (await load(context()).catch((e: Error) => e)) as Error;
+    expect(error.message).toBe('import failed: EACCES: content/papers');
+    expect(error.stack).toBe('');
   });
 });

@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimSlugs, readEntries, readEntry } from '../../src/lib/read-entries.ts';
 
 const front = (lines: string) => `---\n${lines}\n---\n`;
 const valid = 'id: "title:a"\nslug: a-paper\ntitle: A paper\ndate: "2025-03-12"';
+const entryData = { id: 'title:a', slug: 'a-paper', title: 'A paper', date: '2025-03-12' };
 
 describe('one entry file read', () => {
   it.each([
@@ -116,5 +117,23 @@ describe('the entries of a folder read for a build', () => {
     expect(read.problems[1]).toMatch(
       /papers\/2025\/c\.mdx: slug "a-paper" is also used by .*papers\/2025\/a-paper\.mdx$/,
     );
+  });
+
+  it('takes the entries the import parsed as they are on disk, checked all the same, and reads the others', () => {
+    const write = (name: string, text: string) => writeFileSync(join(dir, 'papers', '2025', name), text);
+    write('a-paper.mdx', front(valid));
+    write('b.mdx', front(valid.replace('a-paper', 'b')));
+    write('c.mdx', front(valid.replace('a-paper', 'c')));
+    // Told apart from the files by their titles; one parsed entry fails the schema, as its file would.
+    const parsed = new Map([
+      [resolve(dir, 'papers/2025/a-paper.mdx'), { data: { ...entryData, title: 'As parsed' }, body: 'Notes.\n' }],
+      [resolve(dir, 'papers/2025/b.mdx'), { data: { ...entryData, slug: 'b', date: 'soon' }, body: '' }],
+    ]);
+    const read = readEntries(join(dir, 'papers'), join(dir, 'topics.yaml'), parsed);
+    expect(read.papers.map((p) => [p.paper.slug, p.paper.title, p.body])).toEqual([
+      ['a-paper', 'As parsed', 'Notes.\n'],
+      ['c', 'A paper', ''],
+    ]);
+    expect(read.problems).toEqual([expect.stringMatching(/papers\/2025\/b\.mdx: field "date": expected a date/)]);
   });
 });

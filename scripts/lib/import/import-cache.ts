@@ -3,9 +3,6 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { listFilesSync, statIfAny } from '../../../src/lib/files.ts';
 
-/** Where the fingerprint of the last clean import is kept (not committed). */
-export const importCacheFile = '.cache/import-fingerprint';
-
 /**
  * A fingerprint of everything an import reads — each source and entry file's path, size and
  * modification time, the taxonomy, the options — so a build can skip an import that would change
@@ -27,12 +24,12 @@ export function importFingerprint(paths: string[], papersDir: string, topicsFile
 }
 
 /** The fingerprint the last clean import left, if any. */
-export async function lastFingerprint(file = importCacheFile): Promise<string | undefined> {
+export async function lastFingerprint(file: string): Promise<string | undefined> {
   return readFile(file, 'utf8').catch(() => undefined);
 }
 
 /** Records the fingerprint of a clean import. */
-export async function rememberFingerprint(fingerprint: string, file = importCacheFile): Promise<void> {
+export async function rememberFingerprint(fingerprint: string, file: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, fingerprint);
 }

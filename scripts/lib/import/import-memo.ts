@@ -3,9 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { codeHash, statIfAny, writeFileAtomic } from '../../../src/lib/files.ts';
 
-/** Where the memo of the last import is kept (not committed). */
-export const importMemoFile = '.cache/import-memo';
-
 /** What a file was read as, valid while its size and modification time stay the same. */
 interface Memoized<T> {
   size: number;
@@ -63,7 +60,7 @@ let version: string | undefined;
 const codeVersion = () => (version ??= hashCode());
 
 /** The memo the last clean import left, or an empty one (none yet, another version of the code, unreadable). */
-export async function loadImportMemo(file = importMemoFile): Promise<ImportMemo> {
+export async function loadImportMemo(file: string): Promise<ImportMemo> {
   try {
     const saved = deserialize(await readFile(file)) as { version: string; entries: Map<string, Memoized<unknown>> };
     if (saved.version === codeVersion()) return new ImportMemo(saved.entries);
@@ -74,6 +71,6 @@ export async function loadImportMemo(file = importMemoFile): Promise<ImportMemo>
 }
 
 /** Saves the memo for the next import. */
-export async function saveImportMemo(memo: ImportMemo, file = importMemoFile): Promise<void> {
+export async function saveImportMemo(memo: ImportMemo, file: string): Promise<void> {
   await writeFileAtomic(file, serialize({ version: codeVersion(), entries: memo.entries }));
 }

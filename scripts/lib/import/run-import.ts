@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { dateFromFileName, isIsoDay } from '../../../src/lib/dates.ts';
 import { orderedData } from '../../../src/lib/entry-file.ts';
 import { slugFromTitle, uniqueSlug } from '../../../src/lib/slug.ts';
@@ -11,6 +12,7 @@ import type { ImportMemo } from './import-memo.ts';
 import { listSourceFiles, readSourceFile } from './read-sources.ts';
 import { assignTopics, loadTaxonomy } from './taxonomy.ts';
 import type { TopicMatcher } from '../../../src/lib/topics.ts';
+import type { ParsedEntry } from '../../../src/lib/read-entries.ts';
 
 export interface ImportOptions {
   /** Files or folders to import. */
@@ -45,6 +47,8 @@ export interface ImportSummary {
   problems: Problem[];
   /** Messages that do not fail the run: files passed over, facts left out, papers a file lists twice. */
   notices: Problem[];
+  /** The entries this run read and left as they are, by absolute path, as parsed (for the build to reuse). */
+  kept: Map<string, ParsedEntry>;
 }
 
 /** What a file parses to, or undefined when no format claims it; a crash in a parser is a problem naming the file. */
@@ -176,6 +180,9 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const problems: Problem[] = [];
   const matchers = await loadTaxonomy(options.topicsFile);
   const index = await loadEntries(options.papersDir, problems, options.memo);
+  const kept = new Map(
+    index.entries.filter((e) => !e.broken).map((e) => [resolve(e.path), { data: e.data, body: e.body }]),
+  );
   const notices: Problem[] = [];
   const { papers, files, records, skipped } = await readPapers(options, problems, notices);
 
@@ -220,6 +227,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     for (const [i, entry] of [...createdNow, ...changed].entries()) {
       options.onProgress?.('write', i + 1, createdNow.size + changed.length);
       options.memo?.forget(entry.path, 'entry');
+      kept.delete(resolve(entry.path));
       try {
         await writeEntry(entry);
       } catch (error) {
@@ -241,5 +249,6 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
     written,
     problems,
     notices,
+    kept,
   };
 }
