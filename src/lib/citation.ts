@@ -234,6 +234,9 @@ export type KnownEntry = (paper: Paper, url: string) => string | undefined;
  */
 export function bibtex(papers: Paper | Paper[], urlOf: (paper: Paper) => string, known?: KnownEntry): string {
   const list = Array.isArray(papers) ? papers : [papers];
+  // One paper made ahead keeps its own key (its page's citation: ~0.4 s of keys at 12k papers).
+  const ahead = list.length === 1 ? known?.(list[0], urlOf(list[0])) : undefined;
+  if (ahead !== undefined) return ahead;
   const keys = uniqueKeys(list);
   const texts = list.map((paper) => known?.(paper, urlOf(paper)));
   const missing = list.flatMap((_, i) => (texts[i] === undefined ? [i] : []));

@@ -1,7 +1,12 @@
 /**
  * The one script every page loads: it wires the header search box (its code and the index load
- * only when a reader reaches for search), the theme toggle, and the offline service worker.
+ * only when a reader reaches for search), the copy buttons, the theme toggle, and the offline
+ * service worker.
  */
+import { wireCopyButtons } from './copy-buttons.ts';
+
+wireCopyButtons();
+
 const form = document.querySelector<HTMLFormElement>('form[data-quick-search]');
 const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
 
