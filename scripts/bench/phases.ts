@@ -5,10 +5,9 @@ export type Phases = [name: string, seconds: number][];
 
 /** The line that ends each phase of `npm run build`, in order; a phase whose line is missing folds into the next. */
 const boundaries: [string, RegExp][] = [
-  // The import runs on a worker beside Astro's start; the papers' loader waits for it and logs its summary.
-  ['astro start + import beside it', /\[paperboy-papers\] /],
-  // Astro prints its content-sync lines only once the sync is done.
-  ['content sync + types', /Building static entrypoints/],
+  // The import runs on a worker beside Astro's start, and Astro prints its content-sync lines only
+  // once the sync (which waits for the import) is done, so the three are one phase.
+  ['astro start, import beside it, content sync + types', /Building static entrypoints/],
   ['bundle (vite)', /generating static routes/],
   ['render routes', /✓ Completed in/],
 ];
@@ -47,7 +46,7 @@ export function buildPhases(lines: LogLine[], totalSeconds: number): Phases {
   }
   phases.push(['finish', Math.max(0, totalSeconds - from / 1000)]);
   const sync = syncSeconds(lines);
-  const at = phases.findIndex(([name]) => name.startsWith('content sync')) + 1;
+  const at = phases.findIndex(([name]) => name.startsWith('astro start')) + 1;
   if (sync !== undefined && at > 0) phases.splice(at, 0, ['↳ of which content sync + types (Astro)', sync]);
   return phases;
 }

@@ -134,7 +134,7 @@ export function renderReport(
     ...machine,
     '',
     'Each corpus is built in a fresh copy of the project under the OS temp dir with the real pipeline',
-    '(`npm run build`: import → astro build → cards, Pagefind, service worker). *Cold* is the first build',
+    '(`npm run build`: astro build with the import, cards and Pagefind beside it, service worker). *Cold* is the first build',
     '(no entries, no caches, no social cards); *full, cards cached* moves `dist/` and every cache but the',
     "social cards' (`.cache/og`) aside and builds every page again — the issue's full build, run three times",
     '(no more after one over 2 min), the fastest shown; *warm, no change* runs the same build once more with',

@@ -14,12 +14,7 @@ import { lowerPriority } from './priority.ts';
 import { writeIndex } from './search-bundle.ts';
 import { importSources, type ImportOutcome } from '../../scripts/lib/import/import-sources.ts';
 
-/**
- * Some of a build's work from the entries on disk, on a thread beside Astro's: the papers for the
- * pages, the related papers, the search index, the papers' BibTeX entries, the social cards. Each
- * task's result, or error, is posted back as it settles. Papers another thread has read come with
- * the thread's data.
- */
+/** What a worker thread is started with: its tasks, in order, and the build's settings. */
 export interface WorkerData {
   names: BuildTask[];
   settings: Settings;
@@ -29,6 +24,12 @@ export interface WorkerData {
   yieldAt?: BuildTask;
 }
 
+/**
+ * Some of a build's work, on a thread beside Astro's: the import, then from the entries on disk
+ * the papers for the pages, the related papers, the search index, the papers' BibTeX entries, the social cards. Each
+ * task's result, or error, is posted back as it settles. Papers another thread has read come with
+ * the thread's data.
+ */
 const { names, settings, papers: given, yieldAt } = workerData as WorkerData;
 if (given) givePapers(given);
 
