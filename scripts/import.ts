@@ -47,7 +47,8 @@ async function main(): Promise<number> {
     progress,
   });
   for (const line of [...outcome.notices, ...outcome.problems]) console.error(line);
-  console.log(outcome.summary);
+  const skipped = outcome.summary === 'nothing changed since the last import';
+  console.log(skipped ? `${outcome.summary} (use --force to import again)` : outcome.summary);
   return outcome.problems.length ? 1 : 0;
 }
 

@@ -42,8 +42,8 @@ function startWorker(names: BuildTask[], settings: Settings, settle: Settle, ext
 /**
  * The build's work from the entries on disk, started once per build on threads beside Astro's
  * (`build-worker.ts`). On a first thread, in the order the pages need them: the import (~3 s at
- * 12k papers without its memo; it used to run before Astro started) and the papers, read (not
- * again those the import just read) and checked while Astro starts; the related papers (~2.8 s of
+ * 12k papers without its memo), which Astro's start (~3 s) need not wait for, and the papers,
+ * read (not again those the import just read) and checked while Astro starts; the related papers (~2.8 s of
  * computing at 12k papers), which every paper page's cache key holds, so Astro renders nothing
  * before they come; then the search index, wanted only once the pages are written. On a second
  * thread, with the papers the first read: the BibTeX entries (~1 s) and the social cards.
@@ -64,18 +64,17 @@ export function buildWork(settings: Settings): Work {
   // Whichever finishes last gets the CPU first. A build from nothing waits on its pages: 12k
   // papers, the index was done ~10 s before the last page, while Astro's thread had ~2/3 of a core
   // beside it. So the index (its thread and Pagefind's process) yields once the related papers,
-  // which the pages wait for, are made, and the cards once the BibTeX entries are. A build that
-  // updates a kept index (a day added) waits on the index instead (pages done ~8 s before it), so
-  // Astro's thread and the second worker yield (A/B: 29–31 s → 25 s).
+  // which the pages wait for, are made: Astro's thread then had ~4/5 of a core, and the index ends
+  // ~1–2 s after the last page. A build that updates a kept index (a day added) waits on the index
+  // instead (pages done ~8 s before it), so Astro's thread and the second worker yield (A/B: 29–31
+  // s → 25 s).
   const update = hasKeptShards();
   startWorker(first, settings, settle, update ? {} : { yieldAt: 'search' });
   // Given the papers the first thread read, the second need not read them again (~1 s); should
   // that reading fail, it reads them itself.
   void work
     .papers!.catch(() => undefined)
-    .then((read) =>
-      startWorker(later, settings, settle, { papers: read?.papers, yieldAt: update ? undefined : 'cards' }),
-    )
+    .then((read) => startWorker(later, settings, settle, { papers: read?.papers }))
     .catch((error: Error) => {
       for (const name of later) settle.get(name)?.reject(error);
     });

@@ -82,16 +82,21 @@ function post(name: BuildTask, outcome: { result: unknown } | { error: unknown }
   }
 }
 
+/**
+ * Tasks the next ones wait for: the others read the entries the import writes (each written
+ * whole, so an import that failed leaves entries the build can still read and check). The
+ * `notes` collection reads their bodies meanwhile, which the import never changes.
+ */
+const awaited = new Set<BuildTask>(['import']);
+
 // In the order asked: a task that computes (related papers) is posted as soon as it is done, not
 // after the next one; one that waits (cards on sharp's threads) goes on while the next computes.
-// The import is awaited: the other tasks read the entries it writes (each written whole, so a
-// failed import leaves entries the build can still read and check).
 for (const name of names) {
   if (name === yieldAt) lowerPriority();
   try {
     const run = tasks[name]();
     if (!(run instanceof Promise)) post(name, { result: run });
-    else if (name === 'import') await run.then(...settle(name));
+    else if (awaited.has(name)) await run.then(...settle(name));
     else void run.then(...settle(name));
   } catch (error) {
     post(name, { error });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { entryFile, parseEntry, withFileAlias } from './entry-file.ts';
-import { listFilesSync } from './files.ts';
+import { listFilesSync, statIfAny } from './files.ts';
 import { paperSchema, type Paper } from './paper-schema.ts';
 import { taxonomySchema, type Topic } from './topics.ts';
 
@@ -31,10 +31,11 @@ export function readTopics(topicsFile: string): Topic[] {
   return taxonomySchema.parse(parse(readFileSync(topicsFile, 'utf8')) ?? []);
 }
 
-/** An entry file's frontmatter, as YAML reads it, and its body. */
+/** An entry file's frontmatter, as YAML reads it, and its body, read when the file had `stamp`. */
 export interface ParsedEntry {
   data: Record<string, unknown>;
   body: string;
+  stamp?: { size: number; mtimeMs: number };
 }
 
 /** One entry file's paper and body, or what is wrong with it; `file` is its path as shown. */
@@ -74,12 +75,18 @@ export function claimSlugs(owners: Map<string, string>, file: string, slugs: str
   return undefined;
 }
 
+/** Whether the file at `path` still has the size and modification time it had. */
+function unchanged(path: string, stamp: ParsedEntry['stamp']): boolean {
+  const now = stamp && statIfAny(path);
+  return !!now && now.size === stamp.size && now.mtimeMs === stamp.mtimeMs;
+}
+
 /**
  * The entries and the taxonomy read from disk, outside Astro: what a build's pages, search index
  * and social cards are made from, and the dev server's search index. An entry that cannot be read
  * is left out and named in `problems`, as is a slug two entries share; a build stops on them
- * (`papers-loader.ts`). `parsed` holds entries already parsed as they are on disk, by absolute
- * path (the import in the same build read them all): those are not read again.
+ * (`papers-loader.ts`). `parsed` holds entries already parsed, by absolute path (the import in the
+ * same build read them all): those whose file has not changed since are not read again.
  */
 export function readEntries(
   papersDir: string,
@@ -93,7 +100,8 @@ export function readEntries(
   for (const path of listFilesSync(papersDir, entryFile)) {
     const file = relative(process.cwd(), path);
     const known = parsed?.get(resolve(path));
-    const entry = known ? checkEntry(known, file) : readEntry(readFileSync(path, 'utf8'), file);
+    const entry =
+      known && unchanged(path, known.stamp) ? checkEntry(known, file) : readEntry(readFileSync(path, 'utf8'), file);
     if (typeof entry === 'string') {
       problems.push(entry);
       continue;

@@ -76,7 +76,8 @@ async function checkedByBuild(): Promise<string[] | undefined> {
  * checks every file on its own thread, and the store keeps none: Astro inlines its whole store into
  * the server bundle, which at 11k papers (24 MB) cost each build ~2 s to bundle, compile, parse and
  * write out again, on top of ~1.5 s to read the files here a second time. This loader then only
- * stops the build, naming each broken file, when the build's work found one. (The dev server
+ * logs the import that work ran first, and stops the build, naming each broken file and each
+ * problem of the import, when there is one. (The dev server
  * keeps its own store, `.astro/`; `astro sync` and `astro check` fill the build's, which the next
  * build empties again.)
  */
@@ -89,6 +90,7 @@ export function papersLoader(dir: string): Loader {
       const imported = await importedByBuild();
       const problems = await checkedByBuild();
       for (const line of imported?.notices ?? []) logger.warn(line);
+      if (imported) logger.info(imported.summary.replace(/\n/g, '; '));
       // An entry the import could not read is named once, by the entries' check.
       const broken = new Set(problems?.map(fileOf));
       const importProblems = imported?.problems.filter((line) => !broken.has(fileOf(line))) ?? [];
@@ -105,7 +107,6 @@ export function papersLoader(dir: string): Loader {
         );
         throw entryError([...entries, ...sources].join('\n'));
       }
-      if (imported) logger.info(imported.summary.replace(/\n/g, '; '));
       if (problems) return store.clear();
       const sync = async () => {
         const seen = new Map<string, string>();

@@ -40,6 +40,22 @@ describe('valid HTML', () => {
     expect(failures).toEqual([]);
   });
 
+  // Astro would hash an inline style or script for the page's CSP on every page it renders.
+  it('links one stylesheet for the whole site, and inlines no style and no script but the theme and JSON-LD', () => {
+    const sheets = new Set<string>();
+    for (const file of listFilesSync(dist, /\.html$/)) {
+      const html = readFileSync(file, 'utf8');
+      if (file.endsWith('email.html') || /http-equiv="refresh"/.test(html)) continue; // mail, redirects
+      const links = html.match(/<link rel="stylesheet" href="[^"]*"/g) ?? [];
+      expect(links, file).toHaveLength(1);
+      sheets.add(links[0]!);
+      expect(html, file).not.toMatch(/<style[\s>]/);
+      const inline = (html.match(/<script(?![^>]*\ssrc=)[^>]*>/g) ?? []).filter((tag) => !tag.includes('ld+json'));
+      expect(inline, file).toEqual(['<script>']);
+    }
+    expect(sheets.size).toBe(1);
+  });
+
   it('has no inline event handlers and marks external links noopener', () => {
     for (const file of listFilesSync(dist, /\.html$/)) {
       const html = readFileSync(file, 'utf8');
@@ -126,6 +142,20 @@ describe.skipIf(!hasChromium)('in a real browser', () => {
     expect(outline).not.toBe('none');
     await tab.keyboard.press('Enter');
     expect(await tab.evaluate(() => location.hash)).toBe('#main');
+    await tab.context().close();
+  });
+
+  it.each([
+    ['Copy link', 'Link copied', /^http.*\/papers\/instantsplat-unbounded-sparse-view-pose-free-gaussian\/$/],
+    ['Copy BibTeX', 'BibTeX copied', /^@misc\{.*InstantSplat/s],
+  ])('copies from a paper page: %s', async (label, done, copied) => {
+    const tab = await open('papers/instantsplat-unbounded-sparse-view-pose-free-gaussian/');
+    await tab.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+    // Found by its label attribute: its name changes once clicked.
+    const button = tab.locator(`button[data-label="${label}"]`);
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe(done);
+    expect(await tab.evaluate(() => navigator.clipboard.readText())).toMatch(copied);
     await tab.context().close();
   });
 

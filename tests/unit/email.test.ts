@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { comparePapers } from '../../src/lib/digest.ts';
 import { dayLabel, emailHtml, emailText, safeUrl, weekLabel, type EmailIssue } from '../../src/lib/email.ts';
+import { wrap } from '../../src/lib/email-text.ts';
 import { parseEntry } from '../../src/lib/entry-file.ts';
 import { paperSchema, type Paper, type PaperInput } from '../../src/lib/paper-schema.ts';
 import { taxonomySchema } from '../../src/lib/topics.ts';
@@ -379,5 +380,25 @@ describe('the real sample', () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe('text wrapped for the plain-text newsletter', () => {
+  it.each<[string, string, number, string, string | undefined, string[]]>([
+    ['at the column', 'aaa bbb ccc', 7, '', undefined, ['aaa bbb', 'ccc']],
+    ['with a hanging indent', 'aaa bbb ccc', 7, '  ', '1. ', ['1. aaa', '  bbb', '  ccc']],
+    ['counting characters, not UTF-16 units', '𝔸𝔸𝔸 𝔹𝔹𝔹', 7, '', undefined, ['𝔸𝔸𝔸 𝔹𝔹𝔹']],
+    ['a word longer than a line cut', 'abcdefghij', 4, '', undefined, ['abcd', 'efgh', 'ij']],
+    ['an astral word cut whole characters', '𝔸𝔸𝔸𝔸𝔸', 2, '', undefined, ['𝔸𝔸', '𝔸𝔸', '𝔸']],
+    [
+      'a URL never cut',
+      'see https://example.org/a/long/path',
+      10,
+      '',
+      undefined,
+      ['see', 'https://example.org/a/long/path'],
+    ],
+  ])('%s', (_case, text, columns, indent, first, lines) => {
+    expect(wrap(text, columns, indent, first)).toEqual(lines);
   });
 });

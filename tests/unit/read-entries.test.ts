@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -119,20 +119,27 @@ describe('the entries of a folder read for a build', () => {
     );
   });
 
-  it('takes the entries the import parsed as they are on disk, checked all the same, and reads the others', () => {
-    const write = (name: string, text: string) => writeFileSync(join(dir, 'papers', '2025', name), text);
-    write('a-paper.mdx', front(valid));
-    write('b.mdx', front(valid.replace('a-paper', 'b')));
-    write('c.mdx', front(valid.replace('a-paper', 'c')));
+  it('takes the entries the import parsed while their files are unchanged, checked all the same, and reads the others', () => {
+    const path = (name: string) => resolve(dir, 'papers/2025', name);
+    const write = (name: string, text: string) => writeFileSync(path(name), text);
+    const stamp = (name: string) => ({ size: statSync(path(name)).size, mtimeMs: statSync(path(name)).mtimeMs });
+    for (const slug of ['a-paper', 'b', 'c', 'd']) write(`${slug}.mdx`, front(valid.replace('a-paper', slug)));
     // Told apart from the files by their titles; one parsed entry fails the schema, as its file would.
     const parsed = new Map([
-      [resolve(dir, 'papers/2025/a-paper.mdx'), { data: { ...entryData, title: 'As parsed' }, body: 'Notes.\n' }],
-      [resolve(dir, 'papers/2025/b.mdx'), { data: { ...entryData, slug: 'b', date: 'soon' }, body: '' }],
+      [
+        path('a-paper.mdx'),
+        { data: { ...entryData, title: 'As parsed' }, body: 'Notes.\n', stamp: stamp('a-paper.mdx') },
+      ],
+      [path('b.mdx'), { data: { ...entryData, slug: 'b', date: 'soon' }, body: '', stamp: stamp('b.mdx') }],
+      [path('d.mdx'), { data: { ...entryData, slug: 'd', title: 'As parsed' }, body: '', stamp: stamp('d.mdx') }],
     ]);
+    // Saved after the import read it: the file wins.
+    write('d.mdx', front(valid.replace('a-paper', 'd').replace('A paper', 'Edited since')));
     const read = readEntries(join(dir, 'papers'), join(dir, 'topics.yaml'), parsed);
     expect(read.papers.map((p) => [p.paper.slug, p.paper.title, p.body])).toEqual([
       ['a-paper', 'As parsed', 'Notes.\n'],
       ['c', 'A paper', ''],
+      ['d', 'Edited since', ''],
     ]);
     expect(read.problems).toEqual([expect.stringMatching(/papers\/2025\/b\.mdx: field "date": expected a date/)]);
   });

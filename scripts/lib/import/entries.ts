@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseEntry, serializeEntry } from '../../../src/lib/entry-file.ts';
-import { writeFileAtomic } from '../../../src/lib/files.ts';
+import { statIfAny, writeFileAtomic } from '../../../src/lib/files.ts';
 import { paperSchema, type PaperInput } from '../../../src/lib/paper-schema.ts';
 import { listSourceFiles } from './read-sources.ts';
 import { identityKeys, normalizeArxivId, normalizeDoi } from './identity.ts';
 import type { Problem } from '../formats/types.ts';
-import type { ImportMemo } from './import-memo.ts';
+import type { FileStamp, ImportMemo } from './import-memo.ts';
 
 /** An entry file as found on disk. */
 export interface Entry {
@@ -15,6 +15,8 @@ export interface Entry {
   body: string;
   /** The file could not be read as an entry: it is left alone, and papers it may hold are not imported again. */
   broken?: true;
+  /** The file's size and modification time before it was read (none for an entry not yet written). */
+  stamp?: FileStamp;
 }
 
 /** The entries of the digest, indexed for matching. */
@@ -73,13 +75,16 @@ export async function loadEntries(dir: string, problems: Problem[], memo?: Impor
   const index: EntryIndex = { entries: [], byKey: new Map(), slugs: new Set() };
   const ignore: Problem[] = [];
   const paths = (await listSourceFiles([dir], ignore)).filter((p) => /\.mdx?$/.test(p));
-  const known = memo ? await Promise.all(paths.map((p) => memo.recall<EntryText>(p, 'entry'))) : [];
+  // Stamped before they are read: a file saved meanwhile does not pass for what was read.
+  const stamps = paths.map((p) => statIfAny(p));
+  const known = memo ? await Promise.all(paths.map((p, i) => memo.recall<EntryText>(p, 'entry', stamps[i]))) : [];
   // Read synchronously: 10k small files take a fifth of the time they take through the thread pool.
   const texts = new Map(paths.filter((_, i) => !known[i]).map((p) => [p, readFileSync(p, 'utf8')]));
   for (const [i, path] of paths.entries()) {
     const memoized = known[i];
+    const stamp = stamps[i] && { size: stamps[i].size, mtimeMs: stamps[i].mtimeMs };
     if (memoized) {
-      const entry: Entry = { path, ...memoized };
+      const entry: Entry = { path, ...memoized, stamp };
       index.entries.push(entry);
       indexEntry(index, entry);
       continue;
@@ -109,10 +114,10 @@ export async function loadEntries(dir: string, problems: Problem[], memo?: Impor
       lockBroken(index, path, text, slugFromName);
       continue;
     }
-    const entry: Entry = { path, data: parsed.data as PaperInput, body: parsed.body };
+    const entry: Entry = { path, data: parsed.data as PaperInput, body: parsed.body, stamp };
     index.entries.push(entry);
     indexEntry(index, entry);
-    await memo?.remember(path, { data: entry.data, body: entry.body } satisfies EntryText, 'entry');
+    await memo?.remember(path, { data: entry.data, body: entry.body } satisfies EntryText, 'entry', stamp);
   }
   return index;
 }

@@ -3,10 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { codeHash, statIfAny, writeFileAtomic } from '../../../src/lib/files.ts';
 
-/** What a file was read as, valid while its size and modification time stay the same. */
-interface Memoized<T> {
+/** A file's size and modification time: while both stay the same, so does what it reads as. */
+export interface FileStamp {
   size: number;
   mtimeMs: number;
+}
+
+/** What a file was read as, valid while its size and modification time stay the same. */
+interface Memoized<T> extends FileStamp {
   value: T;
 }
 
@@ -25,18 +29,22 @@ export class ImportMemo {
     if (last) this.#last = last;
   }
 
-  /** What `path` was read as last time, if it has not changed since; `key` tells apart ways of reading it. */
-  async recall<T>(path: string, key = ''): Promise<T | undefined> {
-    const info = statIfAny(path);
+  /**
+   * What `path` was read as last time, if it has not changed since; `key` tells apart ways of
+   * reading it; `info` is the file's stamp when the caller took it already.
+   */
+  async recall<T>(path: string, key = '', info: FileStamp | undefined = statIfAny(path)): Promise<T | undefined> {
     const last = this.#last.get(`${key}\0${path}`);
     if (!info || !last || last.size !== info.size || last.mtimeMs !== info.mtimeMs) return undefined;
     this.#next.set(`${key}\0${path}`, last);
     return last.value as T;
   }
 
-  /** Notes what `path`, as it is on disk now, reads as. */
-  async remember(path: string, value: unknown, key = ''): Promise<void> {
-    const info = statIfAny(path);
+  /**
+   * Notes what `path` reads as. `info` is its stamp taken before it was read, so a file saved
+   * while it was read is read again next time.
+   */
+  async remember(path: string, value: unknown, key = '', info: FileStamp | undefined = statIfAny(path)): Promise<void> {
     if (info) this.#next.set(`${key}\0${path}`, { size: info.size, mtimeMs: info.mtimeMs, value });
   }
 

@@ -27,7 +27,7 @@ export interface ImportOutcome {
   summary: string;
 }
 
-/** An import's outcome and the entries it read and left as they are (none when it was skipped). */
+/** An import's outcome and the entries it read and left as they are, by absolute path (none when it was skipped). */
 export type ImportRun = ImportOutcome & { kept?: Map<string, ParsedEntry> };
 
 /**
@@ -44,7 +44,7 @@ export async function importSources(request: ImportRequest): Promise<ImportRun> 
     return {
       problems: [],
       notices: [],
-      summary: 'nothing changed since the last import (use --force to import again)',
+      summary: 'nothing changed since the last import',
     };
   }
   const memo = await loadImportMemo(memoFile);

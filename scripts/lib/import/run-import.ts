@@ -180,9 +180,9 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const problems: Problem[] = [];
   const matchers = await loadTaxonomy(options.topicsFile);
   const index = await loadEntries(options.papersDir, problems, options.memo);
-  const kept = new Map(
-    index.entries.filter((e) => !e.broken).map((e) => [resolve(e.path), { data: e.data, body: e.body }]),
-  );
+  const kept = new Map<string, ParsedEntry>();
+  for (const { path, data, body, broken, stamp } of index.entries)
+    if (!broken && stamp) kept.set(resolve(path), { data, body, stamp });
   const notices: Problem[] = [];
   const { papers, files, records, skipped } = await readPapers(options, problems, notices);
 
