@@ -26,9 +26,9 @@ export interface WorkerData {
 
 /**
  * Some of a build's work, on a thread beside Astro's: the import, then from the entries on disk
- * the papers for the pages, the related papers, the search index, the papers' BibTeX entries, the social cards. Each
- * task's result, or error, is posted back as it settles. Papers another thread has read come with
- * the thread's data.
+ * the papers for the pages, the related papers, the search index, the papers' BibTeX entries and
+ * the social cards. Each task's result, or error, is posted back as it settles. Papers another
+ * thread has read come with the thread's data.
  */
 const { names, settings, papers: given, yieldAt } = workerData as WorkerData;
 if (given) givePapers(given);
