@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { settings } from '../src/settings.ts';
-import { importSources } from './lib/import/import-sources.ts';
+import { importSources, nothingChanged } from './lib/import/import-sources.ts';
 import { importProgress } from './lib/import/report.ts';
 
 const usage = 'usage: npm run import -- [PATH…] [--date YYYY-MM-DD] [--strict] [--dry-run] [--force]';
@@ -47,8 +47,8 @@ async function main(): Promise<number> {
     progress,
   });
   for (const line of [...outcome.notices, ...outcome.problems]) console.error(line);
-  const skipped = outcome.summary === 'nothing changed since the last import';
-  console.log(skipped ? `${outcome.summary} (use --force to import again)` : outcome.summary);
+  const skipped = outcome.summary === nothingChanged;
+  console.log(skipped ? `${nothingChanged} (use --force to import again)` : outcome.summary);
   return outcome.problems.length ? 1 : 0;
 }
 

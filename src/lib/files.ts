@@ -46,6 +46,23 @@ export function statIfAny(path: string): Stats | undefined {
   }
 }
 
+/** A file's size and modification time: while both stay the same, so does what it reads as. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** The file's stamp now, or undefined when it cannot be stat'ed. */
+export function fileStamp(path: string): FileStamp | undefined {
+  const info = statIfAny(path);
+  return info && { size: info.size, mtimeMs: info.mtimeMs };
+}
+
+/** Whether two stamps are of the same file content (false when either is missing). */
+export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  return !!a && !!b && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
 /**
  * Each item through `work`, a batch at a time, results in order: one file operation after another,
  * the waits on the disk dominated (10k entries read, 10k cards or index files linked).

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { entryFile, parseEntry, withFileAlias } from './entry-file.ts';
-import { listFilesSync, statIfAny } from './files.ts';
+import { fileStamp, listFilesSync, sameStamp, type FileStamp } from './files.ts';
 import { paperSchema, type Paper } from './paper-schema.ts';
 import { taxonomySchema, type Topic } from './topics.ts';
 
@@ -35,7 +35,7 @@ export function readTopics(topicsFile: string): Topic[] {
 export interface ParsedEntry {
   data: Record<string, unknown>;
   body: string;
-  stamp?: { size: number; mtimeMs: number };
+  stamp?: FileStamp;
 }
 
 /** One entry file's paper and body, or what is wrong with it; `file` is its path as shown. */
@@ -75,12 +75,6 @@ export function claimSlugs(owners: Map<string, string>, file: string, slugs: str
   return undefined;
 }
 
-/** Whether the file at `path` still has the size and modification time it had. */
-function unchanged(path: string, stamp: ParsedEntry['stamp']): boolean {
-  const now = stamp && statIfAny(path);
-  return !!now && now.size === stamp.size && now.mtimeMs === stamp.mtimeMs;
-}
-
 /**
  * The entries and the taxonomy read from disk, outside Astro: what a build's pages, search index
  * and social cards are made from, and the dev server's search index. An entry that cannot be read
@@ -101,7 +95,9 @@ export function readEntries(
     const file = relative(process.cwd(), path);
     const known = parsed?.get(resolve(path));
     const entry =
-      known && unchanged(path, known.stamp) ? checkEntry(known, file) : readEntry(readFileSync(path, 'utf8'), file);
+      known && sameStamp(known.stamp, fileStamp(path))
+        ? checkEntry(known, file)
+        : readEntry(readFileSync(path, 'utf8'), file);
     if (typeof entry === 'string') {
       problems.push(entry);
       continue;

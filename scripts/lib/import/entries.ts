@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseEntry, serializeEntry } from '../../../src/lib/entry-file.ts';
-import { statIfAny, writeFileAtomic } from '../../../src/lib/files.ts';
+import { fileStamp, writeFileAtomic, type FileStamp } from '../../../src/lib/files.ts';
 import { paperSchema, type PaperInput } from '../../../src/lib/paper-schema.ts';
 import { listSourceFiles } from './read-sources.ts';
 import { identityKeys, normalizeArxivId, normalizeDoi } from './identity.ts';
 import type { Problem } from '../formats/types.ts';
-import type { FileStamp, ImportMemo } from './import-memo.ts';
+import type { ImportMemo } from './import-memo.ts';
 
 /** An entry file as found on disk. */
 export interface Entry {
@@ -76,13 +76,13 @@ export async function loadEntries(dir: string, problems: Problem[], memo?: Impor
   const ignore: Problem[] = [];
   const paths = (await listSourceFiles([dir], ignore)).filter((p) => /\.mdx?$/.test(p));
   // Stamped before they are read: a file saved meanwhile does not pass for what was read.
-  const stamps = paths.map((p) => statIfAny(p));
+  const stamps = paths.map((p) => fileStamp(p));
   const known = memo ? await Promise.all(paths.map((p, i) => memo.recall<EntryText>(p, 'entry', stamps[i]))) : [];
   // Read synchronously: 10k small files take a fifth of the time they take through the thread pool.
   const texts = new Map(paths.filter((_, i) => !known[i]).map((p) => [p, readFileSync(p, 'utf8')]));
   for (const [i, path] of paths.entries()) {
     const memoized = known[i];
-    const stamp = stamps[i] && { size: stamps[i].size, mtimeMs: stamps[i].mtimeMs };
+    const stamp = stamps[i];
     if (memoized) {
       const entry: Entry = { path, ...memoized, stamp };
       index.entries.push(entry);

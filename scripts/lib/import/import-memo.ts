@@ -1,13 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import { codeHash, statIfAny, writeFileAtomic } from '../../../src/lib/files.ts';
-
-/** A file's size and modification time: while both stay the same, so does what it reads as. */
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-}
+import { codeHash, fileStamp, sameStamp, writeFileAtomic, type FileStamp } from '../../../src/lib/files.ts';
 
 /** What a file was read as, valid while its size and modification time stay the same. */
 interface Memoized<T> extends FileStamp {
@@ -33,9 +27,9 @@ export class ImportMemo {
    * What `path` was read as last time, if it has not changed since; `key` tells apart ways of
    * reading it; `info` is the file's stamp when the caller took it already.
    */
-  async recall<T>(path: string, key = '', info: FileStamp | undefined = statIfAny(path)): Promise<T | undefined> {
+  async recall<T>(path: string, key = '', info = fileStamp(path)): Promise<T | undefined> {
     const last = this.#last.get(`${key}\0${path}`);
-    if (!info || !last || last.size !== info.size || last.mtimeMs !== info.mtimeMs) return undefined;
+    if (!last || !sameStamp(last, info)) return undefined;
     this.#next.set(`${key}\0${path}`, last);
     return last.value as T;
   }
@@ -44,7 +38,7 @@ export class ImportMemo {
    * Notes what `path` reads as. `info` is its stamp taken before it was read, so a file saved
    * while it was read is read again next time.
    */
-  async remember(path: string, value: unknown, key = '', info: FileStamp | undefined = statIfAny(path)): Promise<void> {
+  async remember(path: string, value: unknown, key = '', info = fileStamp(path)): Promise<void> {
     if (info) this.#next.set(`${key}\0${path}`, { size: info.size, mtimeMs: info.mtimeMs, value });
   }
 

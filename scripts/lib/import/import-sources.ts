@@ -2,23 +2,22 @@ import { join } from 'node:path';
 import { importFingerprint, lastFingerprint, rememberFingerprint } from './import-cache.ts';
 import { loadImportMemo, saveImportMemo } from './import-memo.ts';
 import { formatProblem, formatSummary, type ImportProgress } from './report.ts';
-import { runImport } from './run-import.ts';
+import { runImport, type ImportOptions } from './run-import.ts';
 import type { ParsedEntry } from '../../../src/lib/read-entries.ts';
 
-export interface ImportRequest {
-  /** Files or folders to import. */
-  paths: string[];
-  papersDir: string;
-  topicsFile: string;
-  date?: string;
-  strict?: boolean;
-  dryRun?: boolean;
+export interface ImportRequest extends Pick<
+  ImportOptions,
+  'paths' | 'papersDir' | 'topicsFile' | 'date' | 'strict' | 'dryRun'
+> {
   /** Import even when nothing it reads changed since its last clean run. */
   force?: boolean;
   /** Where the fingerprint and memo of the last clean run are kept (default `.cache`). */
   cacheDir?: string;
   progress?: ImportProgress;
 }
+
+/** The summary of an import skipped because nothing it reads changed since its last clean run. */
+export const nothingChanged = 'nothing changed since the last import';
 
 /** How an import went: `problems` fail it; the notices and the summary are for the log. */
 export interface ImportOutcome {
@@ -44,7 +43,7 @@ export async function importSources(request: ImportRequest): Promise<ImportRun> 
     return {
       problems: [],
       notices: [],
-      summary: 'nothing changed since the last import',
+      summary: nothingChanged,
     };
   }
   const memo = await loadImportMemo(memoFile);
