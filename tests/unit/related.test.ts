@@ -28,6 +28,31 @@ describe('terms', () => {
     ['Oracle complexity $\\mathcal{O}(\\epsilon^{-3})$ in 2025', ['oracle', 'complexity']],
     ['Déjà vu: Studies of Classes, Analyses and Bias', ['deja', 'vu', 'study', 'class', 'analyse', 'bias']],
     ['Mixture-of-Experts (MoE) LLMs', ['mixture', 'expert', 'moe', 'llm']],
+    // Each plural rule, in order: -ies, -sses/-xes/-ches/-shes, other -es, -s (not -us, -ss, -is, -ias).
+    [
+      'Boxes goes plays species toes gas us bus canvas cues pies aries bees Series Status Analysis Alias',
+      [
+        'box',
+        'goe',
+        'play',
+        'specy',
+        'toe',
+        'gas',
+        'bus',
+        'canva',
+        'cue',
+        'py',
+        'ary',
+        'bee',
+        'sery',
+        'status',
+        'analysis',
+        'alias',
+      ],
+    ],
+    // Accented and ASCII text find the same words; digits alone are no word.
+    ['Résumés of 42 naïve cafés in 3D', ['resume', 'naive', 'cafe', '3d']],
+    ['Resumes of 42 naive cafes in 3D', ['resume', 'naive', 'cafe', '3d']],
     ['', []],
   ])('%j', (text, expected) => {
     expect(terms(text)).toEqual(expected);
