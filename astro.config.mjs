@@ -31,6 +31,8 @@ export default defineConfig({
   // cache lives in the project's own .cache/ (not in node_modules, which copies share).
   cacheDir: './.cache/astro',
   experimental: { incrementalBuild: true },
+  // Astro's console log, with the pages kept from the last build counted instead of listed.
+  logger: { entrypoint: './src/build-log.ts' },
   // Order matters: stale files are removed once cards and index are in place, and the service
   // worker then lists what is left.
   integrations: [

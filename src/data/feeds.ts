@@ -57,12 +57,20 @@ export function topicFeed(kind: FeedKind): APIRoute {
   };
 }
 
-/** Static paths for per-topic endpoints: one per topic. */
+let topicKeys: Map<string, string> | undefined;
+
+/**
+ * Static paths for per-topic endpoints (feeds, BibTeX): one per topic. Their keys are made once
+ * for all four endpoints; the paths are made anew for each, as Astro keeps its own.
+ */
 export async function topicPaths() {
   const digest = await loadDigest();
+  const keys = (topicKeys ??= new Map(
+    digest.topics.map((t) => [t.id, listKey(digest.byTopic.get(t.id) ?? [], digest.topics, { topic: t })]),
+  ));
   return digest.topics.map((topic) => ({
     params: { topic: topic.id },
     props: { topic },
-    cacheKey: listKey(digest.byTopic.get(topic.id) ?? [], digest.topics, { topic }),
+    cacheKey: keys.get(topic.id),
   }));
 }

@@ -25,20 +25,21 @@ export async function topicPaths() {
   return digest.topics.flatMap((topic) => {
     const all = digest.byTopic.get(topic.id) ?? [];
     const pages = topicPages(all, settings.pageSize);
-    const link = (index: number): TopicLink | undefined => {
-      const page = pages[index];
-      const label = page?.archive ? `Page ${page.archive}: ${span(page.papers)}` : 'Newest papers';
-      return page && { href: topicUrl(topic.id, page.archive), label };
-    };
+    const spans = pages.map(({ archive, papers }) => (archive ? span(papers) : undefined));
+    // Each page's link made once: the topic's page links to every archive page.
+    const links: TopicLink[] = pages.map(({ archive }, i) => ({
+      href: topicUrl(topic.id, archive),
+      label: archive ? `Page ${archive}: ${spans[i]}` : 'Newest papers',
+    }));
     return pages.map(({ archive, papers }, i) => {
       const shown = {
         topic,
         archive,
-        when: archive ? span(papers) : undefined,
+        when: spans[i],
         total: archive ? undefined : all.length,
-        older: link(i + 1),
-        newer: link(i - 1),
-        archives: archive ? [] : pages.slice(1).map((_, j) => link(j + 1)!),
+        older: links.at(i + 1),
+        newer: i > 0 ? links[i - 1] : undefined,
+        archives: archive ? [] : links.slice(1),
       };
       return {
         params: { topic: topic.id, page: archive ? String(archive) : undefined },

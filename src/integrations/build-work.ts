@@ -46,7 +46,8 @@ function startWorker(names: BuildTask[], settings: Settings, settle: Settle, ext
  * read (not again those the import just read) and checked while Astro starts; the related papers
  * (~2.8 s of computing at 12k papers), which every paper page's cache key holds, so Astro renders
  * nothing before they come; then the search index, wanted only once the pages are written. On a second
- * thread, with the papers the first read: the BibTeX entries (~1 s) and the social cards.
+ * thread, with the papers the first read: the BibTeX entries (~1 s), the removal of the search
+ * index the last build replaced (`pagefind.ts`) and the social cards.
  * Measured at 12k papers: with the related papers on the second thread (and the index first), they
  * came 1.1–1.9 s later and the full build was ~1 s slower; a day's build waited ~1.5 s longer.
  */
@@ -55,7 +56,7 @@ export function buildWork(settings: Settings): Work {
   const work: Work = (started = {});
   const settle: Settle = new Map();
   const first: BuildTask[] = ['import', 'papers', 'related', 'search'];
-  const later: BuildTask[] = ['bibtex', ...(settings.cards ? ['cards' as const] : [])];
+  const later: BuildTask[] = ['bibtex', 'tidy', ...(settings.cards ? ['cards' as const] : [])];
   for (const name of [...first, ...later]) {
     const { promise, resolve, reject } = Promise.withResolvers<never>();
     settle.set(name, { resolve, reject });

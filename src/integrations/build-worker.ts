@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Settings } from '../settings.ts';
 import { buildDigest } from '../lib/digest.ts';
@@ -11,7 +12,7 @@ import { madeEntries } from './bibtex-memo.ts';
 import { buildEntries, buildPapers, giveParsedEntries, givePapers } from './build-entries.ts';
 import { drawCards } from './cards.ts';
 import { lowerPriority } from './priority.ts';
-import { writeIndex } from './search-bundle.ts';
+import { replacedIndexes, writeIndex } from './search-bundle.ts';
 import { importSources, type ImportOutcome } from '../../scripts/lib/import/import-sources.ts';
 
 /** What a worker thread is started with: its tasks, in order, and the build's settings. */
@@ -27,7 +28,7 @@ export interface WorkerData {
 /**
  * Some of a build's work, on a thread beside Astro's: the import, then from the entries on disk
  * the papers for the pages, the related papers, the search index, the papers' BibTeX entries and
- * the social cards. Each task's result, or error, is posted back as it settles. Papers another
+ * the social cards, and the removal of the search indexes the last build replaced. Each task's result, or error, is posted back as it settles. Papers another
  * thread has read come with the thread's data.
  */
 const { names, settings, papers: given, yieldAt } = workerData as WorkerData;
@@ -57,6 +58,7 @@ const tasks = {
   },
   papers: (): PapersRead => ({ papers: buildPapers(settings).papers, problems: buildEntries(settings).problems }),
   search: () => writeIndex(settings),
+  tidy: () => rm(replacedIndexes, { recursive: true, force: true }),
   cards: () => drawCards(settings),
   bibtex: (): Promise<MadeEntries> => madeEntries(shown(), (paper) => absolute(paperUrl(paper.slug))),
   related: (): RelatedLists => {

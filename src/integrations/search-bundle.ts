@@ -21,6 +21,9 @@ import {
 /** Where the index is written while Astro still owns `dist/`; moved into place when the pages are done. */
 export const staging = '.cache/pagefind';
 
+/** Where the indexes this build's replaced wait for the next build to remove them. */
+export const replacedIndexes = '.cache/pagefind-replaced';
+
 /** A page as the record of a shard keeps it: a digest of its URL and the HTML Pagefind indexes. */
 const pageDigest = (page: SearchPage) =>
   createHash('sha1').update(page.url).update('\0').update(page.content).digest('base64');

@@ -3,25 +3,34 @@ import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-/** Every file under `dir` whose name matches `pattern`, walked depth-first in name order; hidden entries skipped. */
-export function listFilesSync(dir: string, pattern: RegExp): string[] {
-  const out: string[] = [];
-  const walk = (path: string) => {
+/**
+ * The files under `dir`, as paths relative to it with `/` between folders, walked depth-first in
+ * name order, hidden entries skipped; a folder is entered only when `enter` (given its path) says so,
+ * and only once the walk reaches it, so a caller can stop descending midway.
+ */
+export function* walkFiles(dir: string, enter: (folder: string) => boolean = () => true): Generator<string> {
+  function* walk(folder: string): Generator<string> {
     let entries;
     try {
-      entries = readdirSync(path, { withFileTypes: true });
+      entries = readdirSync(folder ? join(dir, folder) : dir, { withFileTypes: true });
     } catch {
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      const child = join(path, entry.name);
-      if (entry.isDirectory()) walk(child);
-      else if (pattern.test(entry.name)) out.push(child);
+      const path = folder ? `${folder}/${entry.name}` : entry.name;
+      if (!entry.isDirectory()) yield path;
+      else if (enter(path)) yield* walk(path);
     }
-  };
-  walk(dir);
+  }
+  yield* walk('');
+}
+
+/** Every file under `dir` whose name matches `pattern`, walked depth-first in name order; hidden entries skipped. */
+export function listFilesSync(dir: string, pattern: RegExp): string[] {
+  const out: string[] = [];
+  for (const path of walkFiles(dir)) if (pattern.test(basename(path))) out.push(join(dir, path));
   return out;
 }
 

@@ -27,6 +27,15 @@ function paperHash(paper: Paper): string {
 }
 
 /**
+ * The key of one paper's page: the paper as data (hashed once, as lists do), and whatever else the
+ * page links to or shows. The paper as such in the key, stringified whole, was ~0.3 s of every
+ * build at 13k papers.
+ */
+export function paperKey(paper: Paper, extra: unknown): string {
+  return pageKey({ paper: paperHash(paper), extra });
+}
+
+/**
  * The key of a page that lists papers: the papers as data (all a list item can show), the taxonomy
  * (a list names each paper's topics), and whatever else the page links to or shows.
  */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -19,8 +19,10 @@ const added = { slug: 'sparse-training-on-a-later-day', title: 'Sparse Training 
 const archivePage = '/topics/sparse-training/1/index.html';
 
 let project: Awaited<ReturnType<typeof copyProject>>;
-/** Site paths the second build copied from the first instead of rendering. */
+/** Site paths the second build kept from the first instead of rendering: files it did not write. */
 let restored: Set<string>;
+/** How many pages the second build said it kept. */
+let keptCount: number;
 /** Site paths the second build wrote. */
 let written: Set<string>;
 /** A topic's archive page as the first build wrote it. */
@@ -61,11 +63,18 @@ beforeAll(async () => {
   await writeFile(join(project.dir, 'second-build'), '');
   // Colours are on where CI is set.
   const log = (secondLog = stripVTControlCharacters(build()));
-  // Astro prints each route, then "(cached)" (kept in place), "(restored)" (copied back) or its render time; with pages built four at once,
-  // a time can land elsewhere in the log, so such a route counts as neither.
-  const routes = [...log.matchAll(/[├└]─ (\S+?\.(?:html|xml|json|txt|bib))(?: \((restored|cached|\+?\d+ms)\))?/g)];
-  restored = new Set(routes.filter((m) => m[2] === 'restored' || m[2] === 'cached').map((m) => m[1]));
+  // Astro prints each route it renders, then its render time; with pages built four at once, a time
+  // can land elsewhere in the log, so such a route counts as neither. The pages it kept are counted.
+  const routes = [...log.matchAll(/├─ (\S+?\.(?:html|xml|json|txt|bib))(?: \((\+?\d+ms)\))?/g)];
   written = new Set(routes.filter((m) => m[2]?.endsWith('ms')).map((m) => m[1]));
+  keptCount = Number(/└─ (\d+) pages unchanged since the last build, kept/.exec(log)?.[1]);
+  const dist = join(project.dir, 'dist');
+  const started = statSync(join(project.dir, 'second-build')).ctimeMs;
+  restored = new Set(
+    listFilesSync(dist, /./)
+      .filter((f) => statSync(f).ctimeMs < started)
+      .map((f) => f.slice(dist.length)),
+  );
 }, 600_000);
 
 afterAll(() => project?.remove());
@@ -105,14 +114,11 @@ describe('an incremental build after a curator edits one paper', () => {
       if ((await readFile(file, 'utf8')).includes(`/papers/${deleted}/`)) mentions.push(file);
     }
     expect(mentions).toEqual([]);
-    // Anything older than the second build is a page it reported as kept from the first.
-    const started = statSync(join(project.dir, 'second-build')).ctimeMs;
-    const dist = join(project.dir, 'dist');
-    const older = listFilesSync(dist, /./)
-      .filter((f) => statSync(f).ctimeMs < started)
-      .map((f) => f.slice(dist.length));
-    expect(older.length).toBeGreaterThan(60);
-    expect(older.filter((f) => !restored.has(f))).toEqual([]);
+    // Every file older than the second build is a page it reported as kept from the first, and
+    // none of them one it reported as rendered.
+    expect(restored.size).toBeGreaterThan(60);
+    expect(keptCount).toBe(restored.size);
+    expect([...restored].filter((f) => written.has(f))).toEqual([]);
   });
 
   it('copies the pages that do not show the paper from the previous build', () => {
@@ -148,6 +154,10 @@ describe('an incremental build after a curator edits one paper', () => {
       expect(after).toEqual(files);
       for (const file of after) expect(readFileSync(file).equals(before.get(file)!), file).toBe(true);
     };
+    // The index a build replaces is moved aside, and the next build removes it.
+    const replaced = () => readdirSync(join(project.dir, '.cache/pagefind-replaced'));
+    const aside = replaced();
+    expect(aside).toHaveLength(1);
     // Into the same dist/, and into none (a deleted dist/, a CI run that keeps only .cache/).
     for (const fresh of [false, true]) {
       if (fresh) await rm(join(project.dir, 'dist'), { recursive: true });
@@ -155,6 +165,9 @@ describe('an incremental build after a curator edits one paper', () => {
       expect(log).toMatch(/indexed \d+ pages for search \(unchanged, reused\)/);
       expect(log).not.toMatch(/removed \d+ file/);
       expectSameIndex();
+      // With no build folder, there was no index to replace.
+      expect(replaced()).toHaveLength(fresh ? 0 : 1);
+      expect(replaced()).not.toContain(aside[0]);
     }
     // The index the edit's build wrote over the first build's is the one Pagefind writes from nothing.
     await rm(join(project.dir, '.cache/pagefind-shards'), { recursive: true });

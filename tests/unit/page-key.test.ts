@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listKey } from '../../src/lib/page-key.ts';
+import { listKey, paperKey } from '../../src/lib/page-key.ts';
 import type { Paper } from '../../src/lib/paper-schema.ts';
 
 const paper = (slug: string, extra: Partial<Paper> = {}): Paper =>
@@ -18,5 +18,17 @@ describe('listKey', () => {
     ['another page', [paper('a'), paper('b')], topics, { page: 2 }, false],
   ])('%s: same key %s', (_name, papers, taxonomy, extra, same) => {
     expect(listKey(papers as Paper[], taxonomy as never, extra) === base).toBe(same);
+  });
+});
+
+describe('paperKey', () => {
+  const base = paperKey(paper('a'), { related: ['b'] });
+  it.each([
+    ['the same paper, as a new object', paper('a'), { related: ['b'] }, true],
+    ['a changed title', paper('a', { title: 'New' }), { related: ['b'] }, false],
+    ['a changed abstract', paper('a', { abstract: 'More.' }), { related: ['b'] }, false],
+    ['another related paper', paper('a'), { related: ['c'] }, false],
+  ])('%s: same key %s', (_name, p, extra, same) => {
+    expect(paperKey(p, extra) === base).toBe(same);
   });
 });
