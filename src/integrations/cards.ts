@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, link, lstat, mkdir, rm, stat } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -39,13 +39,14 @@ export function siteCards(settings: Settings): [string, Card][] {
 /** Each card's place in the build and its file in the cache, drawn first when new. */
 export async function drawCards(settings: Settings): Promise<[string, string][]> {
   const jobs = siteCards(settings);
+  const cached = new Set(await readdir(cacheDir).catch(() => []));
   // In the jobs' order (papers, days, topics), whichever is drawn first: `placeCards` reads the last.
   const files: [string, string][] = new Array(jobs.length);
   let next = 0;
   const worker = async () => {
     while (next < jobs.length) {
       const i = next++;
-      files[i] = [jobs[i][0], await cachedCardFile(jobs[i][1], cacheDir)];
+      files[i] = [jobs[i][0], await cachedCardFile(jobs[i][1], cacheDir, {}, cached)];
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));

@@ -4,7 +4,7 @@ import type { Loader } from 'astro/loaders';
 import type { ImportOutcome } from '../../scripts/lib/import/import-sources.ts';
 import { handedOver } from '../data/handoff.ts';
 import { entryBody, entryFile } from '../lib/entry-file.ts';
-import { listFilesSync } from '../lib/files.ts';
+import { fileStamp, listFilesSync, readTextIfAny, writeFileAtomicSync } from '../lib/files.ts';
 import { paperSchema } from '../lib/paper-schema.ts';
 import { claimSlugs, readEntry, type PapersRead } from '../lib/read-entries.ts';
 
@@ -13,11 +13,46 @@ export function hasNotes(body: string): boolean {
   return body.trim() !== '';
 }
 
-/** Entry files, relative to `dir`, that carry notes: only these are compiled as MDX. */
-export function filesWithNotes(dir: string): string[] {
-  return listFilesSync(dir, entryFile)
-    .filter((path) => hasNotes(entryBody(readFileSync(path, 'utf8'))))
-    .map((path) => relative(dir, path).split('\\').join('/'));
+/** Which entry files carried notes, as the last look saw them: relative path → [size, mtime, has notes]. */
+type NotesIndex = Record<string, [number, number, boolean]>;
+
+/** Where the last look's `NotesIndex` is kept. */
+export const notesIndexFile = '.cache/notes-index.json';
+
+/**
+ * Entry files, relative to `dir`, that carry notes: only these are compiled as MDX. A file with
+ * the size and modification time the last look saw is not read again: reading every entry took
+ * ~0.3–0.5 s at 11k papers, on Astro's thread before anything else could start.
+ */
+export function filesWithNotes(dir: string, indexFile = notesIndexFile): string[] {
+  let last: NotesIndex = {};
+  try {
+    last = JSON.parse(readTextIfAny(indexFile) ?? '{}') as NotesIndex;
+  } catch {
+    // An unreadable index: every file is read.
+  }
+  const index: NotesIndex = {};
+  let changed = false;
+  for (const path of listFilesSync(dir, entryFile)) {
+    const file = relative(dir, path).split('\\').join('/');
+    // Stamped before it is read: a file saved meanwhile is read again next time.
+    const stamp = fileStamp(path);
+    if (!stamp) continue;
+    const seen = last[file];
+    const same = seen?.[0] === stamp.size && seen[1] === stamp.mtimeMs;
+    const notes = same ? seen[2] : hasNotes(entryBody(readTextIfAny(path) ?? ''));
+    changed ||= !same;
+    index[file] = [stamp.size, stamp.mtimeMs, notes];
+  }
+  changed ||= Object.keys(last).length !== Object.keys(index).length;
+  if (changed) {
+    try {
+      writeFileAtomicSync(indexFile, JSON.stringify(index));
+    } catch {
+      // A read-only project looks at every file each time.
+    }
+  }
+  return Object.keys(index).filter((file) => index[file][2]);
 }
 
 /** An error in the curator's entries: its message says all, so Astro shows no stack trace under it. */

@@ -238,6 +238,17 @@ describe('cachedCardFile', () => {
     expect((await cachedCard(card, cacheDir)).equals(standIn)).toBe(true);
   });
 
+  it('takes a file the caller saw in the folder as there, and draws one it did not see', async () => {
+    const other: Card = { ...card, title: 'Seen Card' };
+    const name = `${cardHash(other)}.png`;
+    // Named as seen: returned without a look, though no file is there.
+    expect(await cachedCardFile(other, cacheDir, {}, new Set([name]))).toBe(join(cacheDir, name));
+    expect(readdirSync(cacheDir)).not.toContain(name);
+    // Not among those seen: drawn as ever.
+    await cachedCardFile(other, cacheDir, {}, new Set());
+    expect(readdirSync(cacheDir)).toContain(name);
+  });
+
   it.each([
     ['title', { ...card, title: 'Cached Card 2' }],
     ['eyebrow', { ...card, eyebrow: 'Other' }],
