@@ -9,6 +9,13 @@ describe('squash', () => {
     ['no\u00a0break\u00a0space', 'no break space'],
     ['', ''],
     [' \n\t ', ''],
+    // Single spaces only: kept as they are, the ends trimmed.
+    ['one two three', 'one two three'],
+    [' one two ', 'one two'],
+    // One whitespace character that is not a space, alone or at an end.
+    ['line\u2028separator', 'line separator'],
+    ['\ufeffmarked', 'marked'],
+    ['ideographic\u3000space', 'ideographic space'],
   ])('%j → %j', (text, expected) => {
     expect(squash(text)).toBe(expected);
   });
