@@ -44,10 +44,10 @@ function startWorker(names: BuildTask[], settings: Settings, settle: Settle, ext
  * (`build-worker.ts`). On a first thread, in the order the pages need them: the import (~3 s at
  * 12k papers without its memo), which Astro's start (~3 s) need not wait for, and the papers,
  * read (not again those the import just read) and checked while Astro starts; the related papers
- * (~2.8 s of computing at 12k papers), which every paper page's cache key holds, so Astro renders
- * nothing before they come; then the search index, wanted only once the pages are written. On a second
- * thread, with the papers the first read: the BibTeX entries (~1 s), the removal of the search
- * index the last build replaced (`pagefind.ts`) and the social cards.
+ * (~1.7 s of computing at 13k papers), which every paper page's cache key holds, so Astro renders
+ * nothing before they come; then the search index, wanted only once the pages are written. On a
+ * second thread, with the papers the first read: the BibTeX entries (~1 s), the removal of the
+ * search index the last build replaced (`pagefind.ts`) and the social cards.
  * Measured at 12k papers: with the related papers on the second thread (and the index first), they
  * came 1.1–1.9 s later and the full build was ~1 s slower; a day's build waited ~1.5 s longer.
  */

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Settings } from '../settings.ts';
 import { buildDigest } from '../lib/digest.ts';
@@ -28,8 +27,9 @@ export interface WorkerData {
 /**
  * Some of a build's work, on a thread beside Astro's: the import, then from the entries on disk
  * the papers for the pages, the related papers, the search index, the papers' BibTeX entries and
- * the social cards, and the removal of the search indexes the last build replaced. Each task's result, or error, is posted back as it settles. Papers another
- * thread has read come with the thread's data.
+ * the social cards, and the removal of the search indexes the last build replaced. Each task's
+ * result, or error, is posted back as it settles. Papers another thread has read come with the
+ * thread's data.
  */
 const { names, settings, papers: given, yieldAt } = workerData as WorkerData;
 if (given) givePapers(given);
@@ -58,7 +58,8 @@ const tasks = {
   },
   papers: (): PapersRead => ({ papers: buildPapers(settings).papers, problems: buildEntries(settings).problems }),
   search: () => writeIndex(settings),
-  tidy: () => rm(replacedIndexes, { recursive: true, force: true }),
+  // On this thread, not Node's thread pool, where ~15k removals would queue before the pages' writes.
+  tidy: () => rmSync(replacedIndexes, { recursive: true, force: true }),
   cards: () => drawCards(settings),
   bibtex: (): Promise<MadeEntries> => madeEntries(shown(), (paper) => absolute(paperUrl(paper.slug))),
   related: (): RelatedLists => {

@@ -11,6 +11,35 @@ import { replacedIndexes, staging } from './search-bundle.ts';
 export const searchIndexFolder = 'pagefind';
 
 /**
+ * Puts the new index in the build in place of the last build's, which is moved aside for the next
+ * build to remove beside its work (`build-work.ts`): ~15k files at 14k papers, ~0.3 s this build's
+ * end no longer waits for. Should the new index not go in, the last one goes back.
+ */
+async function replaceIndex(target: string): Promise<void> {
+  const aside = join(replacedIndexes, String(Date.now()));
+  const moved = await mkdir(replacedIndexes, { recursive: true })
+    .then(() => rename(target, aside))
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!moved) await rm(target, { recursive: true, force: true });
+  try {
+    // A build folder on another disk cannot take a rename.
+    await rename(staging, target).catch(async () => {
+      await cp(staging, target, { recursive: true });
+      await rm(staging, { recursive: true });
+    });
+  } catch (error) {
+    if (moved) {
+      await rm(target, { recursive: true, force: true });
+      await rename(aside, target).catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+/**
  * Search with Pagefind. The build indexes the papers from their entries while Astro renders the
  * pages (on a worker thread, Pagefind in its own process) and moves the index into
  * `dist/pagefind/` once the pages are written; `astro dev` serves an in-memory index instead.
@@ -29,20 +58,12 @@ export function pagefindIntegration(settings: Settings): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         forgetBuildWork();
         const { pages, shards, reused } = await work!.search!;
-        const target = fileURLToPath(new URL(searchIndexFolder, dir));
-        // The last build's index (~15k files at 14k papers, ~0.3 s to remove) is moved aside, and
-        // the next build's second worker removes it, off the way to that build's end. This build's
-        // worker has removed the older ones by now: awaited, so it never takes this one.
-        await work!.tidy!.catch(() => undefined);
-        await mkdir(replacedIndexes, { recursive: true });
-        await rename(target, join(replacedIndexes, String(Date.now()))).catch(() =>
-          rm(target, { recursive: true, force: true }),
+        // This build's worker has removed the indexes the last build replaced by now: awaited, so
+        // it never takes the one moved aside below.
+        await work!.tidy!.catch((error: Error) =>
+          logger.warn(`could not remove the search indexes in ${replacedIndexes}: ${error.message}`),
         );
-        // A build folder on another disk cannot take a rename.
-        await rename(staging, target).catch(async () => {
-          await cp(staging, target, { recursive: true });
-          await rm(staging, { recursive: true });
-        });
+        await replaceIndex(fileURLToPath(new URL(searchIndexFolder, dir)));
         const kept = !reused
           ? ''
           : shards === 1

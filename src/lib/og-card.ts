@@ -86,9 +86,10 @@ const lineHeight = (text: string) =>
 const line = (size: number): FitBox => ({ width: CONTENT, height: size * 2, sizes: [size], floor: size, wrap: false });
 
 /**
- * Truecolour PNG at zlib level 7: against level 9, a card encodes in 10 ms instead of 35 (a paper
- * card is drawn in ~40 ms of CPU instead of ~60, a day's new cards compete less with its pages) for
- * 7 % more bytes (53 KB against 50); quantising to a palette triples the time for a third off the size.
+ * Truecolour PNG at zlib level 7: against level 9, a card encodes in ~10 ms instead of ~35 (a
+ * paper card is drawn in ~40 ms of CPU instead of ~60, so a day's new cards take less from its
+ * pages) for 7 % more bytes (53.3 KB against 49.8). Quantising to a palette triples the time for a
+ * third off the size.
  */
 const pngLevel = 7;
 
@@ -167,7 +168,7 @@ export function cardHash(card: Card, options: CardOptions = {}): string {
 /**
  * The path of the card's PNG, `<cacheDir>/<hash>.png`, drawn first if it is not there yet and written
  * atomically (a temporary file renamed into place), so concurrent builds never read half a file.
- * `cached` names files the caller saw in the folder, which need no look (10k looks took ~0.7 s).
+ * `cached` names files the caller saw in the folder, which need no look (11k looks took ~0.7 s).
  */
 export async function cachedCardFile(
   card: Card,

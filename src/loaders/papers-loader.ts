@@ -4,7 +4,7 @@ import type { Loader } from 'astro/loaders';
 import type { ImportOutcome } from '../../scripts/lib/import/import-sources.ts';
 import { handedOver } from '../data/handoff.ts';
 import { entryBody, entryFile } from '../lib/entry-file.ts';
-import { fileStamp, listFilesSync, readTextIfAny, writeFileAtomicSync } from '../lib/files.ts';
+import { fileStamp, listFilesSync, readTextIfAny, sameStamp, writeFileAtomicSync } from '../lib/files.ts';
 import { paperSchema } from '../lib/paper-schema.ts';
 import { claimSlugs, readEntry, type PapersRead } from '../lib/read-entries.ts';
 
@@ -14,24 +14,31 @@ export function hasNotes(body: string): boolean {
 }
 
 /** Which entry files carried notes, as the last look saw them: relative path → [size, mtime, has notes]. */
-type NotesIndex = Record<string, [number, number, boolean]>;
+type NotesIndex = Record<string, [number, number, boolean] | undefined>;
 
 /** Where the last look's `NotesIndex` is kept. */
 export const notesIndexFile = '.cache/notes-index.json';
 
+/** The last look's index; an empty one when there is none or it cannot be read. */
+function lastNotesIndex(indexFile: string): NotesIndex {
+  try {
+    const index: unknown = JSON.parse(readTextIfAny(indexFile) ?? '{}');
+    return index && typeof index === 'object' && !Array.isArray(index) ? (index as NotesIndex) : {};
+  } catch {
+    return {};
+  }
+}
+
 /**
  * Entry files, relative to `dir`, that carry notes: only these are compiled as MDX. A file with
- * the size and modification time the last look saw is not read again: reading every entry took
- * ~0.3–0.5 s at 11k papers, on Astro's thread before anything else could start.
+ * the size and modification time the last look saw is not read again (as with the import's memo,
+ * an edit that keeps both goes unseen): reading every entry took ~0.3–0.5 s at 11k papers, on
+ * Astro's thread before anything else could start. A fresh checkout reads every file once.
  */
 export function filesWithNotes(dir: string, indexFile = notesIndexFile): string[] {
-  let last: NotesIndex = {};
-  try {
-    last = JSON.parse(readTextIfAny(indexFile) ?? '{}') as NotesIndex;
-  } catch {
-    // An unreadable index: every file is read.
-  }
+  const last = lastNotesIndex(indexFile);
   const index: NotesIndex = {};
+  const withNotes: string[] = [];
   let changed = false;
   for (const path of listFilesSync(dir, entryFile)) {
     const file = relative(dir, path).split('\\').join('/');
@@ -39,20 +46,26 @@ export function filesWithNotes(dir: string, indexFile = notesIndexFile): string[
     const stamp = fileStamp(path);
     if (!stamp) continue;
     const seen = last[file];
-    const same = seen?.[0] === stamp.size && seen[1] === stamp.mtimeMs;
-    const notes = same ? seen[2] : hasNotes(entryBody(readTextIfAny(path) ?? ''));
-    changed ||= !same;
+    let notes: boolean;
+    if (Array.isArray(seen) && sameStamp({ size: seen[0], mtimeMs: seen[1] }, stamp)) notes = seen[2] === true;
+    else {
+      changed = true;
+      const text = readTextIfAny(path);
+      // A file that cannot be read is not remembered: the entries' check names it, and it is looked at again.
+      if (text === undefined) continue;
+      notes = hasNotes(entryBody(text));
+    }
     index[file] = [stamp.size, stamp.mtimeMs, notes];
+    if (notes) withNotes.push(file);
   }
-  changed ||= Object.keys(last).length !== Object.keys(index).length;
-  if (changed) {
+  if (changed || Object.keys(last).length !== Object.keys(index).length) {
     try {
       writeFileAtomicSync(indexFile, JSON.stringify(index));
     } catch {
       // A read-only project looks at every file each time.
     }
   }
-  return Object.keys(index).filter((file) => index[file][2]);
+  return withNotes;
 }
 
 /** An error in the curator's entries: its message says all, so Astro shows no stack trace under it. */

@@ -19,8 +19,8 @@ const added = { slug: 'sparse-training-on-a-later-day', title: 'Sparse Training 
 const archivePage = '/topics/sparse-training/1/index.html';
 
 let project: Awaited<ReturnType<typeof copyProject>>;
-/** Site paths the second build kept from the first instead of rendering: files it did not write. */
-let restored: Set<string>;
+/** Site paths older than the second build: what it kept from the first instead of rendering. */
+let kept: Set<string>;
 /** How many pages the second build said it kept. */
 let keptCount: number;
 /** Site paths the second build wrote. */
@@ -70,7 +70,7 @@ beforeAll(async () => {
   keptCount = Number(/└─ (\d+) pages unchanged since the last build, kept/.exec(log)?.[1]);
   const dist = join(project.dir, 'dist');
   const started = statSync(join(project.dir, 'second-build')).ctimeMs;
-  restored = new Set(
+  kept = new Set(
     listFilesSync(dist, /./)
       .filter((f) => statSync(f).ctimeMs < started)
       .map((f) => f.slice(dist.length)),
@@ -99,7 +99,7 @@ describe('an incremental build after a curator edits one paper', () => {
     }
   });
 
-  it('leaves no page, restored or rendered, showing the old title', async () => {
+  it('leaves no page, kept or rendered, showing the old title', async () => {
     const stale: string[] = [];
     for (const file of listFilesSync(join(project.dir, 'dist'), /\.(html|xml|json|txt|bib)$/)) {
       if ((await readFile(file, 'utf8')).includes('Pose-free Gaussian Splatting in 40 Seconds')) stale.push(file);
@@ -116,21 +116,21 @@ describe('an incremental build after a curator edits one paper', () => {
     expect(mentions).toEqual([]);
     // Every file older than the second build is a page it reported as kept from the first, and
     // none of them one it reported as rendered.
-    expect(restored.size).toBeGreaterThan(60);
-    expect(keptCount).toBe(restored.size);
-    expect([...restored].filter((f) => written.has(f))).toEqual([]);
+    expect(kept.size).toBeGreaterThan(60);
+    expect(keptCount).toBe(kept.size);
+    expect([...kept].filter((f) => written.has(f))).toEqual([]);
   });
 
   it('copies the pages that do not show the paper from the previous build', () => {
-    expect(restored).not.toContain(`/papers/${slug}/index.html`);
-    expect(restored.size).toBeGreaterThan(60);
-    const other = [...restored, ...written].filter((p) => p.startsWith('/topics/llm-compression/'));
+    expect(kept).not.toContain(`/papers/${slug}/index.html`);
+    expect(kept.size).toBeGreaterThan(60);
+    const other = [...kept, ...written].filter((p) => p.startsWith('/topics/llm-compression/'));
     expect(other.length).toBeGreaterThan(0);
     expect(other.filter((p) => written.has(p))).toEqual([]);
   });
 
   it("keeps a topic's archive page as it was, adding the new paper to the topic's own page", async () => {
-    expect(restored).toContain(archivePage);
+    expect(kept).toContain(archivePage);
     expect(await read(archivePage)).toBe(archiveBefore);
     expect(archiveBefore).toMatch(/<h1[^>]*>Sparse training and pruning: March 12, 2025<\/h1>/);
     expect(written).toContain('/topics/sparse-training/index.html');

@@ -24,19 +24,28 @@ const other: AstroLoggerMessage = {
   newLine: true,
 };
 
-/** What the log prints for these events, timestamps removed. */
-function printed(events: AstroLoggerMessage[]): string {
+/** A fixed time, and how Astro's log prints it in this locale: removed from what is printed. */
+const now = new Date(2026, 10, 26, 12, 34, 56);
+const stamp = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(now);
+
+/** What the log prints for these events (flushed at the end when asked), timestamps removed. */
+function printed(events: AstroLoggerMessage[], flush = false): string {
   let out = '';
+  vi.useFakeTimers({ now });
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     out += String(chunk);
     return true;
   });
   const log = buildLog();
   for (const event of events) log.write(event);
-  return stripVTControlCharacters(out).replace(/\d\d:\d\d:\d\d /g, '');
+  if (flush) void log.flush?.();
+  return stripVTControlCharacters(out).replaceAll(`${stamp} `, '');
 }
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
 
 describe('buildLog', () => {
   it.each([
@@ -72,5 +81,9 @@ describe('buildLog', () => {
     ['other lines as they were', [other, done], '[build] Rearranging server assets...\n✓ Completed in 1.20s.\n'],
   ])('%s', (_name, events, expected) => {
     expect(printed(events)).toBe(expected);
+  });
+
+  it("writes out a page's path it still holds when flushed", () => {
+    expect(printed([path('/a/index.html')], true)).toBe('  ├─ /a/index.html');
   });
 });

@@ -35,7 +35,9 @@ describe('filesWithNotes', () => {
     rmSync(join(dir, 'a.mdx'));
     expect(filesWithNotes(dir, index)).toEqual(['c.mdx']);
     expect(Object.keys(JSON.parse(readFileSync(index, 'utf8')))).toEqual(['b.mdx', 'c.mdx']);
-    writeFileSync(index, '{ not json');
-    expect(filesWithNotes(dir, index)).toEqual(['c.mdx']);
+    for (const unreadable of ['{ not json', 'null', '[1, 2]', '{"c.mdx": "odd"}']) {
+      writeFileSync(index, unreadable);
+      expect(filesWithNotes(dir, index), unreadable).toEqual(['c.mdx']);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -115,6 +116,13 @@ describe('relatedPapers', () => {
     console.log(`relatedPapers: 10,000 papers in ${Math.round(performance.now() - start)} ms`);
     expect(related.size).toBe(10_000);
     expect([...related.values()].every((list) => list.length === 5)).toBe(true);
+    // The lists, near-ties and all, as the code before its 2026-11 speed-up made them.
+    expect(listsHash(related)).toBe('2f2d258a9fdcf3a2');
+  });
+
+  it('gives the real sample the lists the code before its 2026-11 speed-up gave it', () => {
+    expect(listsHash(relatedPapers(sample))).toBe('531df592b4f38216');
+    expect(listsHash(relatedPapers(sample, 3))).toBe('a7665e007210ac79');
   });
 });
 
@@ -196,6 +204,14 @@ function syntheticPapers(count: number): RelatedInput[] {
   const day = (i: number) =>
     new Date(Date.UTC(2020, 0, 1) + Math.floor(i / 25) * 86_400_000).toISOString().slice(0, 10);
   return Array.from({ length: count }, (_, i) => paper(`p${i}`, words(10), words(150), day(i)));
+}
+
+/** A short hash of related lists, in the order they came. */
+function listsHash(related: Map<string, string[]>): string {
+  return createHash('sha256')
+    .update(JSON.stringify([...related]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** A small seeded random number generator, so the synthetic corpus is the same every run. */
