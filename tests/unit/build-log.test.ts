@@ -26,7 +26,12 @@ const other: AstroLoggerMessage = {
 
 /** A fixed time, and how Astro's log prints it in this locale: removed from what is printed. */
 const now = new Date(2026, 10, 26, 12, 34, 56);
-const stamp = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(now);
+const stamp = new Intl.DateTimeFormat([], {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+}).format(now);
 
 /** What the log prints for these events (flushed at the end when asked), timestamps removed. */
 function printed(events: AstroLoggerMessage[], flush = false): string {
