@@ -1,7 +1,7 @@
 import { dayOf, isIsoDay, isoDate } from '../../../src/lib/dates.ts';
 import { head, parseYamlText, readJson, readYaml, type Parsed } from './read-data.ts';
 import type { Format, ParseResult, Problem, SourceFile, SourceRecord } from './types.ts';
-import { arxivIdIn, first, isArxivId, isRecord, noTitle, str, strList } from './values.ts';
+import { arxivIdIn, first, isArxivId, isRecord, noTitle, num, str, strList } from './values.ts';
 
 /** The YAML between `---` lines at the top of a Markdown file (it starts on line 2). */
 function frontMatter(text: string): string | undefined {
@@ -42,7 +42,7 @@ function cslDay(value: unknown): string | undefined {
   if (!isRecord(value)) return dayOf(str(value));
   const partsList = value['date-parts'];
   const parts = Array.isArray(partsList) ? (Array.isArray(partsList[0]) ? partsList[0] : partsList) : undefined;
-  const [y, m, d] = (parts ?? []).map(Number);
+  const [y, m, d] = (parts ?? []).map((part) => num(part) ?? NaN);
   if (Number.isInteger(y)) return isoDate(y, Number.isInteger(m) && m ? m : 1, Number.isInteger(d) && d ? d : 1);
   return first(dayOf(str(value.raw)), dayOf(str(value.literal)));
 }

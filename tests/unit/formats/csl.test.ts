@@ -89,6 +89,18 @@ describe('csl parse', () => {
     problems.forEach((expected, i) => expect(result.problems[i]).toMatchObject(expected));
   });
 
+  it.each([
+    ['an object', '[{"toString": null}]', undefined],
+    ['null and text', '[[null, "x"]]', undefined],
+    ['strings', '[[" 2017 ", "6", "12"]]', '2017-06-12'],
+    ['a year alone', '[[2000]]', '2000-01-01'],
+  ])('reads date parts holding %s without failing', (_name, parts, published) => {
+    const text = `[{"title": "T", "issued": {"date-parts": ${parts}}}]`;
+    const { records, problems } = csl.parse(source('refs.json', text), {});
+    expect(problems).toEqual([]);
+    expect(records[0].published).toBe(published);
+  });
+
   it('reports a JSON list cut short', () => {
     const { problems } = csl.parse(source('refs.json', '[{"title": "T", "issued": {"date-parts": [[2020'), {});
     expect(problems).toMatchObject([{ line: 1, message: expect.stringMatching(/^not valid JSON/) }]);
